@@ -1,0 +1,41 @@
+# install(): headers, one export set per target (so that a consumer without GoogleTest or
+# libcurl can still use the core), a package config and an ARCH_INDEPENDENT version file
+# (a header-only package does not depend on the pointer size; nlohmann/json #1697).
+include(CMakePackageConfigHelpers)
+
+set(SYNTHBENCH_CONFIG_DIR "${CMAKE_INSTALL_DATADIR}/cmake/synthbench")
+
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/synthbench"
+        DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+
+install(TARGETS synthbench EXPORT synthbench-targets)
+install(EXPORT synthbench-targets NAMESPACE synthbench::
+        DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+
+if(TARGET synthbench_gtest)
+  install(TARGETS synthbench_gtest EXPORT synthbench-gtest-targets)
+  install(EXPORT synthbench-gtest-targets NAMESPACE synthbench::
+          DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+endif()
+if(TARGET synthbench_http)
+  install(TARGETS synthbench_http EXPORT synthbench-http-targets)
+  install(EXPORT synthbench-http-targets NAMESPACE synthbench::
+          DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+endif()
+
+configure_package_config_file(
+  "${PROJECT_SOURCE_DIR}/cmake/synthbenchConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/synthbenchConfig.cmake"
+  INSTALL_DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+write_basic_package_version_file(
+  "${PROJECT_BINARY_DIR}/synthbenchConfigVersion.cmake"
+  COMPATIBILITY SameMinorVersion
+  ARCH_INDEPENDENT)
+install(FILES
+  "${PROJECT_BINARY_DIR}/synthbenchConfig.cmake"
+  "${PROJECT_BINARY_DIR}/synthbenchConfigVersion.cmake"
+  DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+
+if(TARGET synthbench_cli)
+  install(TARGETS synthbench_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endif()
