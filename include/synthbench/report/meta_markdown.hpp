@@ -1,0 +1,99 @@
+#ifndef SYNTHBENCH_REPORT_META_MARKDOWN_HPP
+#define SYNTHBENCH_REPORT_META_MARKDOWN_HPP
+
+/// @file
+/// A MetaSummary as Markdown, laid out like the paper's tables (Maheshwari et al. 2024):
+/// Table I (MSPD and SRCC per generator and the average, plus synthbench's additions) and
+/// Table II (bias factor per model), then the per-approach scores.
+
+#include <string>  // std::string
+
+#include "synthbench/detail/format.hpp"
+#include "synthbench/result.hpp"
+#include "synthbench/scores/meta_summary.hpp"
+#include "synthbench/scores/score_table.hpp"
+#include "synthbench/version.hpp"
+
+SYNTHBENCH_NAMESPACE_BEGIN
+namespace report {
+namespace detail {
+
+inline std::string cell(const Result<double>& r, int decimals) {
+  return r.defined() ? synthbench::detail::fixed(r.value(), decimals) : "n/a";
+}
+
+inline std::string escape_cell(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+/// Markdown tables of `summary`; `table` supplies the per-approach scores. Undefined values
+/// print as "n/a", with their reasons listed under the table.
+inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable& table) {
+  using synthbench::detail::fixed;
+  using synthbench::detail::general;
+  using synthbench::detail::signed_fixed;
+  std::string md;
+  std::string notes;
+  md += "## Synthetic vs real: " + detail::escape_cell(summary.metric) + "\n\n";
+  md += "Table I. MSPD (lower is better) and SRCC (higher is better) of each synthetic benchmark "
+        "against the real data, over " + std::to_string(summary.approaches.size()) + " approaches.\n\n";
+  md += "| Generator | MSPD | SRCC | p (exact) | Kendall tau-b | Top-1 | Regret | Gap |\n";
+  md += "| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n";
+  for (const auto& d : summary.datasets) {
+    const bool average = d.dataset == ScoreTable::average_name;
+    const std::string name = average ? "**Average**" : detail::escape_cell(d.dataset);
+    const std::string p = d.srcc_p_exact.defined() ? general(d.srcc_p_exact.value().p, 3) : "n/a";
+    const std::string top1 = d.top1_agreement.defined() ? (d.top1_agreement.value() ? "yes" : "no") : "n/a";
+    md += "| " + name + " | " + detail::cell(d.mspd, 2) + " | " + detail::cell(d.srcc, 2) + " | " + p + " | " +
+          detail::cell(d.kendall_tau_b, 2) + " | " + top1 + " | " + detail::cell(d.selection_regret, 3) + " | " +
+          (d.difficulty_gap.defined() ? signed_fixed(d.difficulty_gap.value(), 3) : "n/a") + " |\n";
+    for (const auto* r : {&d.mspd, &d.srcc, &d.kendall_tau_b, &d.selection_regret, &d.difficulty_gap}) {
+      if (!r->defined()) notes += "- " + d.dataset + ": " + r->reason() + "\n";
+    }
+    if (!d.srcc_p_exact.defined()) notes += "- " + d.dataset + ": " + d.srcc_p_exact.reason() + "\n";
+  }
+  md += "\np (exact): one-sided permutation p-value of the SRCC over all n! orderings. Top-1: the synthetic "
+        "winner also wins on real data. Regret: real score lost by picking the synthetic winner. Gap: mean of "
+        "synthetic minus real (positive: synthetic data is easier).\n";
+
+  md += "\nTable II. Bias factor (positive: the model does better on its own data).\n\n";
+  if (summary.bias_factors.empty()) {
+    md += "No model is both a generator and a solver in this table.\n";
+  } else {
+    md += "| Model | Bias factor |\n| --- | ---: |\n";
+    for (const auto& [model, bf] : summary.bias_factors) {
+      md += "| " + detail::escape_cell(model) + " | " + (bf.defined() ? signed_fixed(bf.value(), 3) : "n/a") + " |\n";
+      if (!bf.defined()) notes += "- bias factor of " + model + ": " + bf.reason() + "\n";
+    }
+  }
+
+  md += "\nScores (" + detail::escape_cell(summary.metric) + ")\n\n| Approach | Real |";
+  std::string rule = "| --- | ---: |";
+  for (const auto& name : table.synthetic_names()) {
+    md += " " + (name == ScoreTable::average_name ? std::string("Average") : detail::escape_cell(name)) + " |";
+    rule += " ---: |";
+  }
+  md += "\n" + rule + "\n";
+  for (const auto& approach : summary.approaches) {
+    md += "| " + detail::escape_cell(approach) + " | " + fixed(table.real().at(approach), 4) + " |";
+    for (const auto& name : table.synthetic_names()) {
+      const auto s = table.synthetic(name).find(approach);
+      md += " " + (s ? fixed(*s, 4) : std::string("n/a")) + " |";
+    }
+    md += "\n";
+  }
+  if (!notes.empty()) md += "\nUndefined values:\n\n" + notes;
+  return md;
+}
+
+}  // namespace report
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_REPORT_META_MARKDOWN_HPP

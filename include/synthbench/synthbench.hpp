@@ -1,0 +1,15 @@
+#ifndef SYNTHBENCH_SYNTHBENCH_HPP
+#define SYNTHBENCH_SYNTHBENCH_HPP
+
+/// @file
+/// The core of synthbench: every layer but the GoogleTest macros and the curl transport.
+/// Never includes <gtest/gtest.h> or <curl/curl.h>.
+
+#include "synthbench/error.hpp"
+#include "synthbench/result.hpp"
+#include "synthbench/report.hpp"
+#include "synthbench/scores.hpp"
+#include "synthbench/stats.hpp"
+#include "synthbench/version.hpp"
+
+#endif  // SYNTHBENCH_SYNTHBENCH_HPP
