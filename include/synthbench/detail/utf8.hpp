@@ -21,7 +21,7 @@ namespace detail {
 /// The number of code points in UTF-8 `text`.
 inline std::size_t utf8_length(const std::string& text) noexcept {
   std::size_t n = 0;
-  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? std::size_t{1} : std::size_t{0};
   return n;
 }
 

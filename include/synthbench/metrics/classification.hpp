@@ -362,7 +362,7 @@ class ClassificationOutcomes {
     for (const auto& item : items_) count(t, item);
     t.items = items_.size();
     t.invalid = invalid_.size();
-    for (const auto& bad : invalid_) t.missing += bad.missing ? 1 : 0;
+    for (const auto& bad : invalid_) t.missing += bad.missing ? std::size_t{1} : std::size_t{0};
     return t;
   }
 

@@ -328,7 +328,7 @@ class NerOutcomes {
   /// How many issues of `kind` on the gold (or predicted) side.
   std::size_t issue_count(NerIssueKind kind, bool gold) const noexcept {
     std::size_t n = 0;
-    for (const auto& i : issues_) n += (i.kind == kind && i.gold == gold) ? 1 : 0;
+    for (const auto& i : issues_) n += (i.kind == kind && i.gold == gold) ? std::size_t{1} : std::size_t{0};
     return n;
   }
   /// The match counts of each document, all types together.
