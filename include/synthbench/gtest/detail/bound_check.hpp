@@ -1,0 +1,66 @@
+#ifndef SYNTHBENCH_GTEST_DETAIL_BOUND_CHECK_HPP
+#define SYNTHBENCH_GTEST_DETAIL_BOUND_CHECK_HPP
+
+/// @file
+/// The shared body of the bound assertions: compare a statistic with a bound, record it on
+/// success, and lay out the failure as GoogleTest does ("Expected: ... / Actual: ...").
+
+#include <gtest/gtest.h>  // ::testing::AssertionResult, ::testing::Test::RecordProperty
+
+#include <cstring>  // std::strcmp
+#include <string>   // std::string
+
+#include "synthbench/detail/format.hpp"
+#include "synthbench/result.hpp"
+#include "synthbench/version.hpp"
+
+SYNTHBENCH_NAMESPACE_BEGIN
+namespace gtest {
+namespace detail {
+
+/// Which side of the bound is acceptable.
+enum class Bound { at_least, at_most };
+
+/// A statistic's value for messages: 4 significant digits, enough to compare with a bound.
+inline std::string value_text(double v) { return synthbench::detail::general(v, 4); }
+
+/// "0.8" or "0.8 (kMinSrcc)" when the bound was written as an expression.
+inline std::string bound_text(double bound, const char* bound_expr) {
+  const std::string shown = synthbench::detail::general(bound, 6);
+  return std::strcmp(bound_expr, shown.c_str()) == 0 ? shown : shown + " (" + bound_expr + ")";
+}
+
+/// Records `value` as the test property `synthbench.<key>` (reaches --gtest_output=xml|json).
+inline void record(const std::string& key, double value) {
+  ::testing::Test::RecordProperty("synthbench." + key, synthbench::detail::general(value, 8));
+}
+
+/// Passes when `value` is defined and on the right side of `bound` (recording it), fails
+/// otherwise. `statistic` names it in the message ("SRCC(real, gpt-4o)"), `actual_note` follows
+/// the value ("(exact p = ...)"), `context` follows the Actual line (indented lines).
+inline ::testing::AssertionResult check_bound(const std::string& statistic, const std::string& property_key,
+                                              const Result<double>& value, Bound side, double bound,
+                                              const char* bound_expr, const std::string& actual_note,
+                                              const std::string& context) {
+  const char* op = side == Bound::at_least ? ">=" : "<=";
+  if (value.defined()) {
+    const double v = value.value();
+    const bool ok = side == Bound::at_least ? v >= bound : v <= bound;
+    if (ok) {
+      record(property_key, v);
+      return ::testing::AssertionSuccess();
+    }
+    return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
+                                         << "\n  Actual: " << value_text(v) << actual_note << "\n"
+                                         << context;
+  }
+  return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
+                                       << "\n  Actual: " << value.reason() << "\n"
+                                       << context;
+}
+
+}  // namespace detail
+}  // namespace gtest
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_GTEST_DETAIL_BOUND_CHECK_HPP
