@@ -55,10 +55,11 @@ inline std::string bias_context(const char* table_expr, const ScoreTable& table,
   std::size_t name_width = 7;  // "data of"
   for (const auto& t : b.terms) name_width = std::max(name_width, t.generator.size());
   const auto pad = [](std::string s, std::size_t w) { return s.size() >= w ? s : s + std::string(w - s.size(), ' '); };
+  const auto pad_left = [](std::string s, std::size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; };
   out += "  " + pad("data of", name_width) + "     score  mean of all  normalized\n";
   for (const auto& t : b.terms) {
     out += std::string(t.own ? "* " : "  ") + pad(t.generator, name_width) + "  " + fixed(t.score, 4) + "       " +
-           fixed(t.mean_of_all, 4) + "     " + signed_fixed(t.normalized, 4) + (t.own ? "   (own data)" : "") + "\n";
+           fixed(t.mean_of_all, 4) + "    " + pad_left(signed_fixed(t.normalized, 4), 8) + (t.own ? "   (own data)" : "") + "\n";
   }
   out += "  bias factor = " + signed_fixed(b.own_normalized, 4) + " - mean of the others' (" +
          signed_fixed(b.others_normalized, 4) + ") = " + signed_fixed(b.value(), 4) + "\n";

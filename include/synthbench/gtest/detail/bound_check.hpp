@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>  // ::testing::AssertionResult, ::testing::Test::RecordProperty
 
-#include <cstring>  // std::strcmp
+#include <cstdlib>  // std::strtod
 #include <string>   // std::string
 
 #include "synthbench/detail/format.hpp"
@@ -24,10 +24,20 @@ enum class Bound { at_least, at_most };
 /// A statistic's value for messages: 4 significant digits, enough to compare with a bound.
 inline std::string value_text(double v) { return synthbench::detail::general(v, 4); }
 
-/// "0.8" or "0.8 (kMinSrcc)" when the bound was written as an expression.
+/// "0.8" or "0.8 (kMinSrcc)" when the bound was written as an expression rather than a
+/// number literal.
 inline std::string bound_text(double bound, const char* bound_expr) {
   const std::string shown = synthbench::detail::general(bound, 6);
-  return std::strcmp(bound_expr, shown.c_str()) == 0 ? shown : shown + " (" + bound_expr + ")";
+  char* end = nullptr;
+  const double literal = std::strtod(bound_expr, &end);
+  const bool is_literal = end != bound_expr && *end == '\0' && literal == bound;
+  return is_literal ? shown : shown + " (" + bound_expr + ")";
+}
+
+/// `text` without its trailing newline: GoogleTest adds one before streamed context.
+inline std::string trim_newline(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
 }
 
 /// Records `value` as the test property `synthbench.<key>` (reaches --gtest_output=xml|json).
@@ -52,11 +62,11 @@ inline ::testing::AssertionResult check_bound(const std::string& statistic, cons
     }
     return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
                                          << "\n  Actual: " << value_text(v) << actual_note << "\n"
-                                         << context;
+                                         << trim_newline(context);
   }
   return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
                                        << "\n  Actual: " << value.reason() << "\n"
-                                       << context;
+                                       << trim_newline(context);
 }
 
 }  // namespace detail
