@@ -164,6 +164,14 @@ TEST(DifficultyGapLe, PassAndFail) {
   EXPECT_FATAL_FAILURE(ASSERT_DIFFICULTY_GAP_LE(s.real(), s.synthetic("gen-y"), 0.0), "difficulty gap");
 }
 
+TEST(AgreementAssertions, ValueThatRoundsToTheBoundIsShownInFull) {
+  const ApproachScores real("real", "f1", {{"a", 0.91}, {"b", 0.86}});
+  const ApproachScores synthetic("gen", "f1", {{"a", 0.90}, {"b", 0.91}});
+  // 0.91 - 0.86 is 0.05000000000000004 in binary floating point.
+  EXPECT_NONFATAL_FAILURE(EXPECT_SELECTION_REGRET_LE(real, synthetic, 0.05),
+                          "  Actual: 0.050000000000000044 (differs from the bound only in the last digits");
+}
+
 TEST(AgreementAssertions, WorkOnTheAverageBenchmark) {
   const ScoreTable t = table();
   for (const auto& name : t.synthetic_names()) EXPECT_SRCC_GE(t.real(), t.synthetic(name), 0.8) << name;

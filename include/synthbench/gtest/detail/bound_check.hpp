@@ -60,8 +60,15 @@ inline ::testing::AssertionResult check_bound(const std::string& statistic, cons
       record(property_key, v);
       return ::testing::AssertionSuccess();
     }
+    // A value that rounds to the bound (0.91 - 0.86 = 0.05000000000000004 against 0.05) is
+    // shown in full, so the failure does not read "0.05 is not <= 0.05".
+    std::string shown = value_text(v);
+    if (shown == synthbench::detail::general(bound, 6) || shown == value_text(bound)) {
+      shown = synthbench::detail::general(v, 17) + " (differs from the bound only in the last digits: floating-point "
+              "rounding; give the bound some slack)";
+    }
     return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
-                                         << "\n  Actual: " << value_text(v) << actual_note << "\n"
+                                         << "\n  Actual: " << shown << actual_note << "\n"
                                          << trim_newline(context);
   }
   return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
