@@ -120,6 +120,19 @@ Json parse_json_strict(const std::string& text, const std::string& source) {
     // we give the position ourselves.
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     throw InputError(101, source, line_and_column(text, e.byte), "invalid JSON: " + what);
+  } catch (const nlohmann::json::exception& e) {
+    // out_of_range.406 ("number overflow parsing '1e999'") carries no position: locate the
+    // quoted token in the text instead.
+    std::string what = e.what();
+    if (const auto space = what.find("] "); space != std::string::npos) what = what.substr(space + 2);
+    std::string where;
+    const auto open = what.find('\'');
+    const auto close = what.rfind('\'');
+    if (open != std::string::npos && close > open) {
+      const auto at = text.find(what.substr(open + 1, close - open - 1));
+      if (at != std::string::npos) where = line_and_column(text, at + 1);
+    }
+    throw InputError(101, source, where, "invalid JSON: " + what);
   }
   if (!duplicate_pointer.empty()) {
     throw InputError(102, source, duplicate_pointer, "duplicate key (JSON objects must not repeat a key)");

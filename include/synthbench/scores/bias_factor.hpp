@@ -24,17 +24,25 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
-namespace detail {
+/// One generator's term in the bias factor of a model.
+struct BiasFactorTerm {
+  std::string generator;    ///< whose data
+  double score = 0.0;       ///< m_{D^G}^K: the model's score on it
+  double mean_of_all = 0.0; ///< mean_Y m_{D^G}^Y over every approach
+  double normalized = 0.0;  ///< nm_{D^G}^K = (score - mean_of_all) / range width
+  bool own = false;         ///< G is the model's own generator
+};
 
-/// m_{D^G}^X - mean_Y m_{D^G}^Y for solver X on generator G's data, scaled by 1 / width.
-inline double normalized_performance(const ApproachScores& on_generator, const std::string& solver, double width) {
-  double mean = 0.0;
-  for (const auto& e : on_generator) mean += e.score;
-  mean /= static_cast<double>(on_generator.size());
-  return (on_generator.at(solver) - mean) / width;
-}
-
-}  // namespace detail
+/// The bias factor of a model with the terms it is computed from.
+struct BiasFactorBreakdown {
+  std::string model;                 ///< the solver name
+  std::vector<BiasFactorTerm> terms; ///< one per generator, in table order
+  double own_normalized = 0.0;       ///< nm_{D^K}^K
+  double others_normalized = 0.0;    ///< mean_{G != K} nm_{D^G}^K
+  double range_width = 1.0;          ///< the divisor of the normalization (1 without a range)
+  /// bf_K = own_normalized - others_normalized.
+  double value() const noexcept { return own_normalized - others_normalized; }
+};
 
 /// The models that are both a generator (through ScoreTable::solver_of) and a scored
 /// approach on every generator's data, in generator order.
@@ -51,12 +59,12 @@ inline std::vector<std::string> bias_factor_models(const ScoreTable& table) {
   return models;
 }
 
-/// The bias factor of `model` (a solver name). Undefined when `model` is not the solver of
-/// exactly one generator, is not scored on every generator's data, when there is no other
-/// generator to compare with, or when the table's approach sets are inconsistent.
-inline Result<double> bias_factor(const ScoreTable& table, const std::string& model) {
+/// The bias factor of `model` (a solver name) with its terms. Undefined when `model` is not
+/// the solver of exactly one generator, is not scored on every generator's data, when there
+/// is no other generator to compare with, or when the table's approach sets are inconsistent.
+inline Result<BiasFactorBreakdown> bias_factor_breakdown(const ScoreTable& table, const std::string& model) {
   const auto fail = [&](Undefined why, const std::string& detail) {
-    return Result<double>::undefined(why, "bias factor of '" + model + "': " + detail);
+    return Result<BiasFactorBreakdown>::undefined(why, "bias factor of '" + model + "': " + detail);
   };
   if (const auto problems = table.problems(); !problems.empty()) {
     return fail(Undefined::approach_mismatch, problems.front());
@@ -83,16 +91,35 @@ inline Result<double> bias_factor(const ScoreTable& table, const std::string& mo
   if (table.generators().size() < 2) {
     return fail(Undefined::too_few, "needs at least 2 generators, the table has 1");
   }
-  const double width = table.range() ? table.range()->second - table.range()->first : 1.0;
-  const double own_nm = detail::normalized_performance(*own, model, width);
-  double others = 0.0;
-  std::size_t count = 0;
+  BiasFactorBreakdown b;
+  b.model = model;
+  b.range_width = table.range() ? table.range()->second - table.range()->first : 1.0;
+  std::size_t others = 0;
   for (const auto& g : table.generators()) {
-    if (&g == own) continue;
-    others += detail::normalized_performance(g, model, width);
-    ++count;
+    BiasFactorTerm term;
+    term.generator = g.dataset();
+    term.score = g.at(model);
+    for (const auto& e : g) term.mean_of_all += e.score;
+    term.mean_of_all /= static_cast<double>(g.size());
+    term.normalized = (term.score - term.mean_of_all) / b.range_width;
+    term.own = &g == own;
+    if (term.own) {
+      b.own_normalized = term.normalized;
+    } else {
+      b.others_normalized += term.normalized;
+      ++others;
+    }
+    b.terms.push_back(term);
   }
-  return own_nm - others / static_cast<double>(count);
+  b.others_normalized /= static_cast<double>(others);
+  return b;
+}
+
+/// The bias factor of `model` (a solver name); undefined as bias_factor_breakdown is.
+inline Result<double> bias_factor(const ScoreTable& table, const std::string& model) {
+  const auto b = bias_factor_breakdown(table, model);
+  if (!b) return Result<double>::undefined_from(b);
+  return b.value().value();
 }
 
 /// The bias factor of every model in bias_factor_models(table), in that order.
