@@ -47,7 +47,8 @@
 /// that text. SpanRepair decides what happens otherwise (the SG4NLP README: about 1.5% of
 /// generated entities have offsets that point elsewhere; some are empty or out of range):
 /// - `realign` (default): move the span to the occurrence of the entity's text nearest to the
-///   given start (ties: the earlier one), and report it;
+///   given start (ties: the earlier one), and report it; when the text occurs only with other
+///   ASCII capitalization ("Election" for "election"), the nearest such occurrence;
 /// - `none`: no realignment;
 /// - `error`: throw InputError naming the document and the entity.
 /// A gold entity that remains invalid (empty, reversed, out of range, or holding other text)
@@ -480,10 +481,13 @@ class NerOutcomes {
     const std::string where = document_name(d) + ", " + (gold ? "gold" : "predicted") + " entity " + std::to_string(j);
     if (options_.span_repair == SpanRepair::error) throw InputError(303, source, where, problem);
     if (options_.span_repair == SpanRepair::realign && index != nullptr && e.text && !e.text->empty()) {
-      if (const auto found = nearest_occurrence(*index, *e.text, e.start)) {
+      bool ignored_case = false;
+      if (const auto found = nearest_occurrence(*index, *e.text, e.start, ignored_case)) {
         out.start = found->first;
         out.end = found->second;
-        issues_.push_back({NerIssueKind::realigned, gold, d, j, problem + "; moved to " + span_text(out.start, out.end)});
+        issues_.push_back({NerIssueKind::realigned, gold, d, j,
+                           problem + "; moved to " + span_text(out.start, out.end) +
+                               (ignored_case ? " (the text occurs there with other capitalization)" : "")});
         return true;
       }
       problem += "; the text does not occur in the document";
@@ -493,17 +497,23 @@ class NerOutcomes {
     return false;
   }
 
-  // The occurrence of `needle` in the indexed text whose start is nearest `start` (ties: the
-  // earlier), as character offsets.
-  static std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(const detail::Utf8Index& index,
-                                                                               const std::string& needle,
-                                                                               std::size_t start) {
-    const std::string& whole = index.text();
+  static std::string ascii_lower(std::string s) {
+    for (auto& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+
+  // The occurrence of `needle` in `haystack` (the indexed text, or a same-length transform of
+  // it) whose start is nearest `start` (ties: the earlier), as character offsets.
+  static std::optional<std::pair<std::size_t, std::size_t>> nearest_in(const detail::Utf8Index& index,
+                                                                       const std::string& haystack,
+                                                                       const std::string& needle, std::size_t start) {
     std::optional<std::pair<std::size_t, std::size_t>> best;
     std::size_t best_distance = 0;
     const std::size_t length = detail::utf8_length(needle);
-    for (std::size_t b = whole.find(needle); b != std::string::npos; b = whole.find(needle, b + 1)) {
-      if ((static_cast<unsigned char>(whole[b]) & 0xC0u) == 0x80u) continue;  // not at a character boundary
+    for (std::size_t b = haystack.find(needle); b != std::string::npos; b = haystack.find(needle, b + 1)) {
+      if ((static_cast<unsigned char>(haystack[b]) & 0xC0u) == 0x80u) continue;  // not at a character boundary
       const std::size_t c = index.character(b);
       const std::size_t distance = c > start ? c - start : start - c;
       if (!best || distance < best_distance) {
@@ -512,6 +522,18 @@ class NerOutcomes {
       }
     }
     return best;
+  }
+
+  // Where to move a mention whose offsets do not hold `needle`: the nearest exact occurrence,
+  // else the nearest one ignoring ASCII case (LLMs recapitalize: "Election of ..." for
+  // "election of ..."). `ignored_case` tells which.
+  static std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(const detail::Utf8Index& index,
+                                                                               const std::string& needle,
+                                                                               std::size_t start, bool& ignored_case) {
+    ignored_case = false;
+    if (auto exact = nearest_in(index, index.text(), needle, start)) return exact;
+    ignored_case = true;
+    return nearest_in(index, ascii_lower(index.text()), ascii_lower(needle), start);
   }
 
   static bool mention_less(const Mention& a, const Mention& b) noexcept {

@@ -243,6 +243,13 @@ TEST(Ner, MisalignedOffsetsAreRealignedToTheNearestOccurrence) {
   expect_counts(kept.report(), NerSchema::strict, {0, 0, 0, 0, 1});
   EXPECT_EQ(kept.issue_count(NerIssueKind::dropped, true), 1u);
   EXPECT_EQ(kept.issue_count(NerIssueKind::unmatchable, false), 1u);
+  // Recapitalized text (an LLM wrote "Paris" for "paris"): the nearest occurrence ignoring
+  // ASCII case, said so in the report.
+  const NerOutcomes recased({NerDocument{{et(0, 5, "LOC", "PARIS")}, {et(10, 15, "LOC", "Paris")}, text}});
+  expect_counts(recased.report(), NerSchema::strict, {0, 0, 0, 1, 1});  // gold stays at [0, 5)
+  EXPECT_EQ(recased.issues()[0].detail,
+            "offsets [0, 5) hold \"Paris\", not \"PARIS\"; moved to [0, 5) (the text occurs there with other "
+            "capitalization)");
   // A text that does not occur cannot be realigned.
   const NerOutcomes absent({NerDocument{{}, {et(0, 5, "LOC", "Rome")}, text}});
   EXPECT_EQ(absent.issues()[0].detail,
