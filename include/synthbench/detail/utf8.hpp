@@ -29,14 +29,22 @@ inline std::size_t utf8_length(const std::string& text) noexcept {
 class Utf8Index {
  public:
   /// An index of `text` (kept by reference: it must outlive the index).
-  explicit Utf8Index(const std::string& text) : text_(&text) {
-    bool ascii = true;
-    for (const char c : text) ascii = ascii && (static_cast<unsigned char>(c) & 0x80u) == 0;
-    if (ascii) {
+  explicit Utf8Index(const std::string& text) { assign(text); }
+
+  /// Re-indexes for `text` (kept by reference), reusing the table's memory: an index can
+  /// serve many documents without allocating for each.
+  void assign(const std::string& text) {
+    text_ = &text;
+    byte_of_.clear();
+    std::size_t first = 0;  // the first byte that is not ASCII, if any
+    while (first < text.size() && (static_cast<unsigned char>(text[first]) & 0x80u) == 0) ++first;
+    if (first == text.size()) {
       length_ = text.size();
       return;
     }
-    for (std::size_t b = 0; b < text.size(); ++b) {
+    byte_of_.reserve(text.size() + 1);
+    for (std::size_t b = 0; b < first; ++b) byte_of_.push_back(b);
+    for (std::size_t b = first; b < text.size(); ++b) {
       if ((static_cast<unsigned char>(text[b]) & 0xC0u) != 0x80u) byte_of_.push_back(b);
     }
     length_ = byte_of_.size();

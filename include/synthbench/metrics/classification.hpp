@@ -284,6 +284,7 @@ class ClassificationOutcomes {
         items_[i].predicted = id;
       }
     }
+    fill_slots();
   }
 
   /// The number of items.
@@ -316,15 +317,19 @@ class ClassificationOutcomes {
   }
 
  private:
-  // Counts over a multiset of items: the sufficient statistics of every metric here.
+  // Counts over a multiset of items: the sufficient statistics of every metric here. One
+  // buffer, [support | predicted | true positives], K + 2 slots each; predicted slot K counts
+  // answers outside the label set and slot K + 1 missing answers.
   struct Tally {
-    std::vector<std::uint32_t> true_positives;
-    std::vector<std::uint32_t> predicted;
-    std::vector<std::uint32_t> support;
+    std::vector<std::uint32_t> counts;
+    std::size_t slots = 0;  // K + 2
     std::size_t items = 0;
     std::size_t correct = 0;
     std::size_t invalid = 0;
     std::size_t missing = 0;
+    std::uint32_t support_of(std::size_t c) const noexcept { return counts[c]; }
+    std::uint32_t predicted_of(std::size_t c) const noexcept { return counts[slots + c]; }
+    std::uint32_t true_positives_of(std::size_t c) const noexcept { return counts[2 * slots + c]; }
   };
 
   std::string canonical(const std::string& label) const {
@@ -338,60 +343,59 @@ class ClassificationOutcomes {
     return static_cast<std::uint32_t>(it - labels_.begin());
   }
 
-  void count(Tally& t, const Item& item) const {
-    ++t.support[item.gold];
-    if (item.predicted != invalid_class) {
-      ++t.predicted[item.predicted];
-      if (item.predicted == item.gold) {
-        ++t.true_positives[item.gold];
-        ++t.correct;
-      }
+  // The predicted slot of item i: its class, K (outside the label set) or K + 1 (missing).
+  void fill_slots() {
+    const auto k = static_cast<std::uint32_t>(labels_.size());
+    slot_.resize(items_.size());
+    for (std::size_t i = 0; i < items_.size(); ++i) slot_[i] = items_[i].predicted == invalid_class ? k : items_[i].predicted;
+    for (const auto& bad : invalid_) {
+      if (bad.missing) slot_[bad.item] = k + 1;
     }
   }
 
-  Tally empty_tally() const {
+  // Branch-free counting of the items at `indices` (or of all items when null): the
+  // bootstrap's inner loop.
+  Tally tally_of(const std::vector<std::uint32_t>* indices) const {
+    const std::size_t k = labels_.size();
     Tally t;
-    t.true_positives.assign(labels_.size(), 0);
-    t.predicted.assign(labels_.size(), 0);
-    t.support.assign(labels_.size(), 0);
+    t.slots = k + 2;
+    t.counts.assign(3 * t.slots, 0);
+    std::uint32_t* support = t.counts.data();
+    std::uint32_t* predicted = support + t.slots;
+    std::uint32_t* true_positives = predicted + t.slots;
+    const auto add = [&](std::size_t i) {
+      const std::uint32_t gold = items_[i].gold;
+      const std::uint32_t slot = slot_[i];
+      ++support[gold];
+      ++predicted[slot];
+      true_positives[gold] += slot == gold ? 1u : 0u;
+    };
+    if (indices == nullptr) {
+      for (std::size_t i = 0; i < items_.size(); ++i) add(i);
+      t.items = items_.size();
+    } else {
+      for (const auto i : *indices) {
+        if (i >= items_.size()) {
+          throw UsageError(32, "item index " + std::to_string(i) + " out of range (" + std::to_string(items_.size()) +
+                                   " items)");
+        }
+        add(i);
+      }
+      t.items = indices->size();
+    }
+    for (std::size_t c = 0; c < k; ++c) t.correct += true_positives[c];
+    t.invalid = std::size_t{predicted[k]} + predicted[k + 1];
+    t.missing = predicted[k + 1];
     return t;
   }
 
-  Tally tally_all() const {
-    Tally t = empty_tally();
-    for (const auto& item : items_) count(t, item);
-    t.items = items_.size();
-    t.invalid = invalid_.size();
-    for (const auto& bad : invalid_) t.missing += bad.missing ? std::size_t{1} : std::size_t{0};
-    return t;
-  }
-
-  Tally tally(const std::vector<std::uint32_t>& indices) const {
-    Tally t = empty_tally();
-    for (const auto i : indices) {
-      if (i >= items_.size()) {
-        throw UsageError(32, "item index " + std::to_string(i) + " out of range (" + std::to_string(items_.size()) +
-                                 " items)");
-      }
-      count(t, items_[i]);
-      if (items_[i].predicted == invalid_class) ++t.invalid;
-    }
-    t.items = indices.size();
-    if (t.invalid > 0) {  // missing answers among them: rare, so look them up only when needed
-      for (const auto i : indices) {
-        if (items_[i].predicted != invalid_class) continue;
-        const auto it = std::lower_bound(invalid_.begin(), invalid_.end(), std::size_t{i},
-                                         [](const InvalidPrediction& p, std::size_t item) { return p.item < item; });
-        if (it != invalid_.end() && it->item == i && it->missing) ++t.missing;
-      }
-    }
-    return t;
-  }
+  Tally tally_all() const { return tally_of(nullptr); }
+  Tally tally(const std::vector<std::uint32_t>& indices) const { return tally_of(&indices); }
 
   bool in_average(const Tally& t, std::size_t c) const {
     switch (options_.average_over) {
-      case AverageOver::observed: return t.support[c] > 0 || t.predicted[c] > 0;
-      case AverageOver::gold: return t.support[c] > 0;
+      case AverageOver::observed: return t.support_of(c) > 0 || t.predicted_of(c) > 0;
+      case AverageOver::gold: return t.support_of(c) > 0;
       case AverageOver::label_set: return true;
     }
     return true;
@@ -405,13 +409,13 @@ class ClassificationOutcomes {
 
   // The numerator and denominator of `kind` for class c.
   static std::pair<double, double> class_fraction(Kind kind, const Tally& t, std::size_t c) noexcept {
-    const double tp = t.true_positives[c];
+    const double tp = t.true_positives_of(c);
     switch (kind) {
-      case Kind::precision: return {tp, static_cast<double>(t.predicted[c])};
-      case Kind::recall: return {tp, static_cast<double>(t.support[c])};
+      case Kind::precision: return {tp, static_cast<double>(t.predicted_of(c))};
+      case Kind::recall: return {tp, static_cast<double>(t.support_of(c))};
       case Kind::f1: break;
     }
-    return {2 * tp, static_cast<double>(t.predicted[c]) + static_cast<double>(t.support[c])};
+    return {2 * tp, static_cast<double>(t.predicted_of(c)) + static_cast<double>(t.support_of(c))};
   }
 
   Result<double> class_value(Kind kind, const Tally& t, std::size_t c) const {
@@ -434,7 +438,7 @@ class ClassificationOutcomes {
       const auto [numerator, denominator] = class_fraction(kind, t, c);
       const auto v = ratio_value(numerator, denominator, options_.zero_division);
       if (!v) continue;  // 0/0 under ZeroDivision::undefined: left out of the mean
-      const double w = weighted ? static_cast<double>(t.support[c]) : 1.0;
+      const double w = weighted ? static_cast<double>(t.support_of(c)) : 1.0;
       sum += w * *v;
       weight += w;
     }
@@ -452,9 +456,9 @@ class ClassificationOutcomes {
     double s = 0.0;
     for (std::size_t c = 0; c < labels_.size(); ++c) {
       if (!in_average(t, c)) continue;
-      tp += t.true_positives[c];
-      p += t.predicted[c];
-      s += t.support[c];
+      tp += t.true_positives_of(c);
+      p += t.predicted_of(c);
+      s += t.support_of(c);
     }
     const double numerator = kind == Kind::f1 ? 2 * tp : tp;
     const double denominator = kind == Kind::precision ? p : (kind == Kind::recall ? s : p + s);
@@ -493,7 +497,7 @@ class ClassificationOutcomes {
     r.accuracy = accuracy(t);
     for (std::size_t c = 0; c < labels_.size(); ++c) {
       if (!in_average(t, c)) continue;
-      r.classes.push_back(ClassScores{labels_[c], t.support[c], t.predicted[c], t.true_positives[c],
+      r.classes.push_back(ClassScores{labels_[c], t.support_of(c), t.predicted_of(c), t.true_positives_of(c),
                                       class_value(Kind::precision, t, c), class_value(Kind::recall, t, c),
                                       class_value(Kind::f1, t, c)});
     }
@@ -507,6 +511,7 @@ class ClassificationOutcomes {
   std::vector<std::string> labels_;
   std::vector<Item> items_;
   std::vector<InvalidPrediction> invalid_;
+  std::vector<std::uint32_t> slot_;  // predicted slot per item (see fill_slots)
 };
 
 inline std::size_t ClassificationScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }

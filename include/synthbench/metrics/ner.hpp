@@ -403,7 +403,11 @@ class NerOutcomes {
     std::vector<std::ptrdiff_t> predicted_partner;
     std::vector<int> gold_round;
     std::vector<std::ptrdiff_t> round_match;
-    std::vector<char> seen;
+    std::vector<std::uint32_t> seen;  // seen[g] == stamp: visited in the current augmenting search
+    std::uint32_t stamp = 0;
+    std::vector<std::pair<std::uint32_t, NerMatchCounts>> by_type;
+    std::string no_text;
+    detail::Utf8Index index{no_text};
   };
 
   std::vector<std::uint32_t> all_indices() const {
@@ -458,6 +462,13 @@ class NerOutcomes {
     return "[" + std::to_string(start) + ", " + std::to_string(end) + ")";
   }
 
+  // Do characters [start, end) of the indexed text equal `text`? (No copy: this runs for
+  // every entity.)
+  static bool holds(const detail::Utf8Index& index, std::size_t start, std::size_t end, const std::string& text) {
+    const std::size_t b = index.byte(start);
+    return index.text().compare(b, index.byte(end) - b, text) == 0;
+  }
+
   // Checks one entity's span (and repairs it under SpanRepair::realign). Returns false when
   // it stays invalid; adds the issue.
   bool resolve(const Entity& e, bool gold, std::size_t d, std::size_t j, const detail::Utf8Index* index,
@@ -472,7 +483,7 @@ class NerOutcomes {
     } else if (!in_range) {
       problem = "offsets " + span_text(e.start, e.end) + " run past the end of the text (" +
                 std::to_string(index->length()) + " characters)";
-    } else if (index != nullptr && e.text && index->substr(e.start, e.end) != *e.text) {
+    } else if (index != nullptr && e.text && !holds(*index, e.start, e.end, *e.text)) {
       problem = "offsets " + span_text(e.start, e.end) + " hold " + quoted(index->substr(e.start, e.end)) + ", not " +
                 quoted(*e.text);
     }
@@ -577,8 +588,8 @@ class NerOutcomes {
     for (std::size_t g = 0; g < w.gold.size(); ++g) {
       const Mention& gm = w.gold[g];
       if (gm.start >= pm.end || (round <= 2 && gm.start > pm.start)) break;  // sorted by start: no later one relates
-      if (w.gold_partner[g] >= 0 || w.seen[g] != 0 || !relates(round, pm, gm)) continue;
-      w.seen[g] = 1;
+      if (w.gold_partner[g] >= 0 || w.seen[g] == w.stamp || !relates(round, pm, gm)) continue;
+      w.seen[g] = w.stamp;
       if (w.round_match[g] < 0 || augment(round, static_cast<std::size_t>(w.round_match[g]), w)) {
         w.round_match[g] = static_cast<std::ptrdiff_t>(p);
         return true;
@@ -588,10 +599,10 @@ class NerOutcomes {
   }
 
   void evaluate(std::size_t d, const NerDocument& doc, Workspace& w) {
-    std::optional<detail::Utf8Index> index;
-    if (doc.text) index.emplace(*doc.text);
-    const detail::Utf8Index* ix = index ? &*index : nullptr;
-    std::vector<std::pair<std::uint32_t, NerMatchCounts>> by_type;  // few types per document
+    if (doc.text) w.index.assign(*doc.text);
+    const detail::Utf8Index* ix = doc.text ? &w.index : nullptr;
+    auto& by_type = w.by_type;  // few types per document: a linear search is fastest
+    by_type.clear();
     const auto slot = [&by_type](std::uint32_t type) -> NerMatchCounts& {
       for (auto& e : by_type) {
         if (e.first == type) return e.second;
@@ -640,11 +651,13 @@ class NerOutcomes {
     w.gold_partner.assign(G, -1);
     w.predicted_partner.assign(P, -1);
     w.gold_round.assign(G, 0);
+    w.seen.assign(G, 0);
+    w.stamp = 0;
     for (int round = 1; round <= 4; ++round) {
       w.round_match.assign(G, -1);
       for (std::size_t p = 0; p < P; ++p) {
         if (w.predicted_partner[p] >= 0) continue;
-        w.seen.assign(G, 0);
+        ++w.stamp;  // a new search: every gold entity unvisited, without clearing `seen`
         augment(round, p, w);
       }
       for (std::size_t g = 0; g < G; ++g) {
