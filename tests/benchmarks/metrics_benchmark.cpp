@@ -150,7 +150,7 @@ void MetaBootstrap(benchmark::State& state) {
 // spurious entity; 1% of predictions carry offsets one character off (realigned).
 std::vector<metrics::NerDocument> ner_corpus(std::uint64_t seed, std::size_t documents) {
   const char* words[] = {"the", "minister", "said", "Paris", "election", "party", "of", "Labour", "in", "Berlin",
-                         "and", "Obama", "council", "vote", "Schr\xC3\xB6" "der", "union", "on", "Monday", "reform", "a"};
+                         "and", "Obama", "council", "vote", "Schr\303\266der", "union", "on", "Monday", "reform", "a"};
   const char* types[] = {"politician", "country", "location", "political party", "organization", "person", "event",
                          "election", "else"};
   Xoshiro256StarStar g(seed);

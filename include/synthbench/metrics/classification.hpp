@@ -517,6 +517,7 @@ class ClassificationOutcomes {
 inline std::size_t ClassificationScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
 inline Result<double> ClassificationScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+  if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(metric, indices);
 }
 

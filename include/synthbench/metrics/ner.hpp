@@ -151,8 +151,8 @@ struct NerOptions {
   std::string gold_source = "gold";
   /// The name of the predicted side in messages.
   std::string predicted_source = "predictions";
-  /// The name of document i in messages; default "document i" (0-based). The CLI gives
-  /// "line N" of the input files.
+  /// The name of document i in messages while matching; default "document i" (0-based).
+  /// The CLI gives "line N" of the input files. Not kept after construction.
   std::function<std::string(std::size_t)> document_name;
 };
 
@@ -316,6 +316,9 @@ class NerOutcomes {
     type_begin_.push_back(0);
     Workspace w;
     for (std::size_t d = 0; d < documents.size(); ++d) evaluate(d, documents[d], w);
+    // Names were needed for messages while matching; a copy of the outcomes (a scorer) must
+    // not keep a callback that may refer to the caller's data.
+    options_.document_name = nullptr;
   }
 
   /// The number of documents.
@@ -699,6 +702,7 @@ class NerOutcomes {
 inline std::size_t NerScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
 inline Result<double> NerScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+  if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(schema, measure, indices);
 }
 

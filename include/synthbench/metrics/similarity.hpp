@@ -81,7 +81,8 @@ struct SimilarityOptions {
   OutOfRangePolicy out_of_range = OutOfRangePolicy::clip;    ///< a number outside the scale
   std::string gold_source = "gold";                      ///< the gold side's name in messages
   std::string predicted_source = "predictions";          ///< the predicted side's name in messages
-  /// The name of item i in messages; default "item i" (0-based). The CLI gives "line N".
+  /// The name of item i in messages while reading; default "item i" (0-based). The CLI gives
+  /// "line N". Not kept after construction.
   std::function<std::string(std::size_t)> item_name;
 };
 
@@ -243,6 +244,7 @@ class SimilarityOutcomes {
           throw InputError(305, options_.predicted_source, name(i), "the predicted score " + raw + " is not a number");
       }
     }
+    options_.item_name = nullptr;  // as NerOutcomes: copies must not keep the caller's callback
   }
 
   /// The number of items.
@@ -340,6 +342,7 @@ class SimilarityOutcomes {
 inline std::size_t SimilarityScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
 inline Result<double> SimilarityScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+  if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(metric, indices);
 }
 

@@ -302,6 +302,7 @@ TEST(Classification, UndefinedAndBadInput) {
     EXPECT_EQ(e.where(), "item 1");
   }
   EXPECT_THROW(none.score(ClassificationMetric::accuracy, {0}), UsageError);
+  EXPECT_THROW(synthbench::metrics::ClassificationScorer{}.score_on({0}), UsageError);
 }
 
 }  // namespace
