@@ -1,0 +1,305 @@
+#ifndef SYNTHBENCH_EXPERIMENT_SOLVERS_INTENT_REFERENCE_SOLVERS_HPP
+#define SYNTHBENCH_EXPERIMENT_SOLVERS_INTENT_REFERENCE_SOLVERS_HPP
+
+/// @file
+/// In-process intent classifiers, trained on a train split, so that an experiment runs with
+/// no LLM at all. Their quality differs visibly, which is what a meta-evaluation needs (a
+/// synthetic benchmark must be able to rank them):
+///
+/// | name | method | source |
+/// | --- | --- | --- |
+/// | naive-bayes | multinomial naive Bayes, Laplace smoothing (alpha = 1) | McCallum & Nigam 1998 |
+/// | tfidf-centroid | nearest class centroid of unit TF-IDF vectors, cosine | Rocchio 1971; Manning et al. 2008, 14.2 |
+/// | knn | k = 5 nearest training examples by TF-IDF cosine, similarity-weighted vote | Manning et al. 2008, 14.3 |
+/// | keyword-overlap | the class whose 15 most distinctive training words occur most often | synthbench |
+/// | majority | always the most frequent training label | |
+///
+/// Every tie is broken deterministically (the label that sorts first), so results are the
+/// same on every platform.
+
+#include <algorithm>      // std::sort, std::min
+#include <cmath>          // std::log
+#include <cstddef>        // std::size_t
+#include <map>            // std::map
+#include <memory>         // std::unique_ptr, std::make_unique
+#include <set>            // std::set
+#include <string>         // std::string
+#include <unordered_map>  // std::unordered_map
+#include <utility>        // std::pair
+#include <vector>         // std::vector
+
+#include "synthbench/error.hpp"
+#include "synthbench/experiment/solver.hpp"
+#include "synthbench/experiment/text_features.hpp"
+#include "synthbench/version.hpp"
+
+SYNTHBENCH_NAMESPACE_BEGIN
+
+namespace detail {
+
+/// The labels of `train` in sorted order and each item's label index.
+struct LabelIndex {
+  std::vector<std::string> labels;
+  std::vector<std::size_t> of_item;
+
+  explicit LabelIndex(const std::vector<IntentItem>& train) {
+    if (train.empty()) throw UsageError(40, "an intent reference solver needs a non-empty train split");
+    std::set<std::string> unique;
+    for (const auto& item : train) unique.insert(item.label);
+    labels.assign(unique.begin(), unique.end());
+    for (const auto& item : train) {
+      of_item.push_back(static_cast<std::size_t>(
+          std::lower_bound(labels.begin(), labels.end(), item.label) - labels.begin()));
+    }
+  }
+};
+
+/// argmax over `scores`, first (smallest label) on ties.
+inline std::size_t argmax(const std::vector<double>& scores) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < scores.size(); ++i) {
+    if (scores[i] > scores[best]) best = i;
+  }
+  return best;
+}
+
+}  // namespace detail
+
+/// Multinomial naive Bayes over word counts with Laplace smoothing.
+class NaiveBayesIntentSolver : public IntentSolver {
+ public:
+  /// Trains on `train`; `alpha` is the additive smoothing.
+  explicit NaiveBayesIntentSolver(const std::vector<IntentItem>& train, double alpha = 1.0) : index_(train) {
+    const std::size_t k = index_.labels.size();
+    std::vector<double> class_count(k, 0.0);
+    std::vector<std::unordered_map<std::string, double>> word_count(k);
+    std::vector<double> total_words(k, 0.0);
+    std::set<std::string> vocabulary;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      const std::size_t c = index_.of_item[i];
+      class_count[c] += 1.0;
+      for (const auto& w : tokenize(train[i].text)) {
+        word_count[c][w] += 1.0;
+        total_words[c] += 1.0;
+        vocabulary.insert(w);
+      }
+    }
+    const double v = static_cast<double>(vocabulary.size());
+    log_prior_.resize(k);
+    log_likelihood_.resize(k);
+    for (std::size_t c = 0; c < k; ++c) {
+      log_prior_[c] = std::log(class_count[c] / static_cast<double>(train.size()));
+      const double denominator = total_words[c] + alpha * v;
+      for (const auto& w : vocabulary) {
+        const auto it = word_count[c].find(w);
+        const double count = it == word_count[c].end() ? 0.0 : it->second;
+        log_likelihood_[c][w] = std::log((count + alpha) / denominator);
+      }
+    }
+  }
+
+  std::string name() const override { return "naive-bayes"; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    std::vector<IntentPrediction> out;
+    out.reserve(texts.size());
+    for (const auto& text : texts) {
+      std::vector<double> score = log_prior_;
+      for (const auto& w : tokenize(text)) {
+        for (std::size_t c = 0; c < score.size(); ++c) {
+          const auto it = log_likelihood_[c].find(w);
+          if (it != log_likelihood_[c].end()) score[c] += it->second;  // unseen words: no evidence
+        }
+      }
+      out.push_back({index_.labels[detail::argmax(score)], {}});
+    }
+    return out;
+  }
+
+ private:
+  detail::LabelIndex index_;
+  std::vector<double> log_prior_;
+  std::vector<std::unordered_map<std::string, double>> log_likelihood_;
+};
+
+/// Nearest centroid of unit-length TF-IDF vectors (Rocchio classification).
+class TfidfCentroidIntentSolver : public IntentSolver {
+ public:
+  /// Trains on `train`.
+  explicit TfidfCentroidIntentSolver(const std::vector<IntentItem>& train) : index_(train) {
+    std::vector<std::vector<std::string>> docs;
+    for (const auto& item : train) docs.push_back(tokenize(item.text));
+    vectorizer_.fit(docs);
+    std::vector<std::map<std::uint32_t, double>> sums(index_.labels.size());
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      for (const auto& [id, w] : vectorizer_.transform(docs[i])) sums[index_.of_item[i]][id] += w;
+    }
+    for (auto& s : sums) {
+      SparseVector centroid(s.begin(), s.end());
+      normalize(centroid);
+      centroids_.push_back(std::move(centroid));
+    }
+  }
+
+  std::string name() const override { return "tfidf-centroid"; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    std::vector<IntentPrediction> out;
+    for (const auto& text : texts) {
+      const SparseVector v = vectorizer_.transform(tokenize(text));
+      std::vector<double> score(centroids_.size());
+      for (std::size_t c = 0; c < centroids_.size(); ++c) score[c] = dot(v, centroids_[c]);
+      out.push_back({index_.labels[detail::argmax(score)], {}});
+    }
+    return out;
+  }
+
+ private:
+  detail::LabelIndex index_;
+  TfidfVectorizer vectorizer_;
+  std::vector<SparseVector> centroids_;
+};
+
+/// k nearest neighbours by TF-IDF cosine, each neighbour voting with its similarity. A text
+/// with no known word falls back to the most frequent training label.
+class KnnIntentSolver : public IntentSolver {
+ public:
+  /// Trains on `train` with `k` neighbours.
+  explicit KnnIntentSolver(const std::vector<IntentItem>& train, std::size_t k = 5) : index_(train), k_(k) {
+    std::vector<std::vector<std::string>> docs;
+    for (const auto& item : train) docs.push_back(tokenize(item.text));
+    vectorizer_.fit(docs);
+    postings_.resize(vectorizer_.vocabulary_size());
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      for (const auto& [id, w] : vectorizer_.transform(docs[i])) postings_[id].push_back({static_cast<std::uint32_t>(i), w});
+    }
+    std::vector<double> frequency(index_.labels.size(), 0.0);
+    for (const auto c : index_.of_item) frequency[c] += 1.0;
+    majority_ = detail::argmax(frequency);
+  }
+
+  std::string name() const override { return "knn"; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    std::vector<IntentPrediction> out;
+    std::unordered_map<std::uint32_t, double> similarity;
+    for (const auto& text : texts) {
+      similarity.clear();
+      for (const auto& [id, w] : vectorizer_.transform(tokenize(text))) {
+        for (const auto& [doc, dw] : postings_[id]) similarity[doc] += w * dw;  // inverted index: cosine of unit vectors
+      }
+      if (similarity.empty()) {
+        out.push_back({index_.labels[majority_], {}});
+        continue;
+      }
+      std::vector<std::pair<double, std::uint32_t>> ranked;
+      for (const auto& [doc, s] : similarity) ranked.push_back({s, doc});
+      const std::size_t k = std::min(k_, ranked.size());
+      // Most similar first; equal similarity: the earlier training example.
+      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(),
+                        [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+      std::vector<double> votes(index_.labels.size(), 0.0);
+      for (std::size_t i = 0; i < k; ++i) votes[index_.of_item[ranked[i].second]] += ranked[i].first;
+      out.push_back({index_.labels[detail::argmax(votes)], {}});
+    }
+    return out;
+  }
+
+ private:
+  detail::LabelIndex index_;
+  std::size_t k_;
+  TfidfVectorizer vectorizer_;
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> postings_;
+  std::size_t majority_ = 0;
+};
+
+/// For each class, its `keywords_per_class` most distinctive training words (count in the
+/// class times log(number of classes / number of classes using the word)); a text goes to the
+/// class whose keywords it contains most often, the more frequent class on ties.
+class KeywordOverlapIntentSolver : public IntentSolver {
+ public:
+  /// Trains on `train`.
+  explicit KeywordOverlapIntentSolver(const std::vector<IntentItem>& train, std::size_t keywords_per_class = 15)
+      : index_(train) {
+    const std::size_t k = index_.labels.size();
+    std::vector<std::unordered_map<std::string, double>> counts(k);
+    std::unordered_map<std::string, double> classes_using;
+    frequency_.assign(k, 0.0);
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      frequency_[index_.of_item[i]] += 1.0;
+      for (const auto& w : tokenize(train[i].text)) counts[index_.of_item[i]][w] += 1.0;
+    }
+    for (const auto& c : counts) {
+      for (const auto& [w, n] : c) classes_using[w] += 1.0;
+    }
+    keywords_.resize(k);
+    for (std::size_t c = 0; c < k; ++c) {
+      std::vector<std::pair<double, std::string>> scored;
+      for (const auto& [w, n] : counts[c]) {
+        scored.push_back({n * std::log(static_cast<double>(k) / classes_using[w]), w});
+      }
+      std::sort(scored.begin(), scored.end(),
+                [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+      for (std::size_t i = 0; i < std::min(keywords_per_class, scored.size()); ++i) {
+        if (scored[i].first > 0.0) keywords_[c].insert(scored[i].second);
+      }
+    }
+  }
+
+  std::string name() const override { return "keyword-overlap"; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    std::vector<IntentPrediction> out;
+    for (const auto& text : texts) {
+      const auto words = tokenize(text);
+      std::vector<double> score(keywords_.size(), 0.0);
+      for (std::size_t c = 0; c < keywords_.size(); ++c) {
+        for (const auto& w : words) score[c] += keywords_[c].count(w) != 0 ? 1.0 : 0.0;
+        score[c] += frequency_[c] * 1e-9;  // ties go to the more frequent class
+      }
+      out.push_back({index_.labels[detail::argmax(score)], {}});
+    }
+    return out;
+  }
+
+ private:
+  detail::LabelIndex index_;
+  std::vector<std::set<std::string>> keywords_;
+  std::vector<double> frequency_;
+};
+
+/// Always predicts the most frequent training label (the smallest on ties).
+class MajorityIntentSolver : public IntentSolver {
+ public:
+  /// Trains on `train`.
+  explicit MajorityIntentSolver(const std::vector<IntentItem>& train) {
+    const detail::LabelIndex index(train);
+    std::vector<double> frequency(index.labels.size(), 0.0);
+    for (const auto c : index.of_item) frequency[c] += 1.0;
+    label_ = index.labels[detail::argmax(frequency)];
+  }
+
+  std::string name() const override { return "majority"; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    return std::vector<IntentPrediction>(texts.size(), IntentPrediction{label_, {}});
+  }
+
+ private:
+  std::string label_;
+};
+
+/// The five intent reference solvers, trained on `train`, strongest first.
+inline std::vector<std::unique_ptr<IntentSolver>> intent_reference_solvers(const std::vector<IntentItem>& train) {
+  std::vector<std::unique_ptr<IntentSolver>> solvers;
+  solvers.push_back(std::make_unique<NaiveBayesIntentSolver>(train));
+  solvers.push_back(std::make_unique<TfidfCentroidIntentSolver>(train));
+  solvers.push_back(std::make_unique<KnnIntentSolver>(train));
+  solvers.push_back(std::make_unique<KeywordOverlapIntentSolver>(train));
+  solvers.push_back(std::make_unique<MajorityIntentSolver>(train));
+  return solvers;
+}
+
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_EXPERIMENT_SOLVERS_INTENT_REFERENCE_SOLVERS_HPP
