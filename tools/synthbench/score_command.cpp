@@ -28,8 +28,8 @@ namespace metrics = synthbench::metrics;
 const char* const kTasks = "intent, ner or sts";
 
 std::vector<OptionSpec> common_options() {
-  return {{"gold", "FILE", "gold records (JSON Lines, the SG4NLP format of the task)", false},
-          {"pred", "FILE", "predictions: the same records and texts, in the same order", false},
+  return {{"gold", "FILE", "gold records (JSON Lines, the SG4NLP format of the task); '-' reads stdin", false},
+          {"pred", "FILE", "predictions: the same records and texts, in the same order; '-' reads stdin", false},
           {"format", "FORMAT", "json (default) or markdown", false},
           {"bootstrap", "N", "add percentile intervals from N resamples of the items (N >= 2)", false},
           {"seed", "S", "bootstrap seed, an unsigned 64-bit integer (default 240911968)", false},
@@ -133,6 +133,26 @@ std::optional<synthbench::stats::BootstrapOptions> bootstrap_options(const Parse
   return options;
 }
 
+std::string name_of(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// A file argument of "-" reads standard input (docs/cli.md, Conventions); only one may.
+std::vector<metrics::JsonlRecord> records(const std::string& path) {
+  return path == "-" ? metrics::parse_jsonl(read_stdin(), "<stdin>") : metrics::read_jsonl(path);
+}
+
+std::vector<std::string> label_list(const std::string& path) {
+  return path == "-" ? metrics::parse_label_list(read_stdin(), "<stdin>") : metrics::read_label_list(path);
+}
+
+void check_one_stdin(const ParsedArgs& parsed) {
+  std::string first;
+  for (const char* option : {"gold", "pred", "labels", "types"}) {
+    if (parsed.get(option) != "-") continue;
+    if (!first.empty()) throw UsageProblem{"--" + first + " and --" + option + " cannot both read standard input ('-')"};
+    first = option;
+  }
+}
+
 template <class Enum>
 Enum choice(const ParsedArgs& parsed, const std::string& option, Enum fallback,
             const std::vector<std::pair<std::string, Enum>>& choices) {
@@ -163,8 +183,8 @@ nlohmann::ordered_json score_intent(const ParsedArgs& parsed, const std::string&
                                  {"labels", metrics::AverageOver::label_set}});
   options.multi_label = choice(parsed, "multi-intent", metrics::MultiLabelMatch::exact,
                                {{"exact", metrics::MultiLabelMatch::exact}, {"set", metrics::MultiLabelMatch::unordered_set}});
-  if (parsed.has("labels")) options.labels = metrics::read_label_list(parsed.get("labels"));
-  const auto data = metrics::intent_data(metrics::read_jsonl(gold), gold, metrics::read_jsonl(pred), pred);
+  if (parsed.has("labels")) options.labels = label_list(parsed.get("labels"));
+  const auto data = metrics::intent_data(records(gold), name_of(gold), records(pred), name_of(pred));
   source.lines = data.gold_lines;
   const metrics::ClassificationOutcomes outcomes(data.gold, data.predicted, options);
   return synthbench::report::intent_report_json(outcomes, source);
@@ -179,10 +199,10 @@ nlohmann::ordered_json score_ner(const ParsedArgs& parsed, const std::string& go
                                 {"none", metrics::SpanRepair::none},
                                 {"error", metrics::SpanRepair::error}});
   options.merge_duplicates = !parsed.has("keep-duplicates");
-  if (parsed.has("types")) options.types = metrics::read_label_list(parsed.get("types"));
-  options.gold_source = gold;
-  options.predicted_source = pred;
-  const auto data = metrics::ner_data(metrics::read_jsonl(gold), gold, metrics::read_jsonl(pred), pred);
+  if (parsed.has("types")) options.types = label_list(parsed.get("types"));
+  options.gold_source = name_of(gold);
+  options.predicted_source = name_of(pred);
+  const auto data = metrics::ner_data(records(gold), name_of(gold), records(pred), name_of(pred));
   options.document_name = [&data](std::size_t i) { return data.name(i); };
   source.lines = data.gold_lines;
   const metrics::NerOutcomes outcomes(data.documents, options);
@@ -200,9 +220,9 @@ nlohmann::ordered_json score_sts(const ParsedArgs& parsed, const std::string& go
                                 {{"clip", metrics::OutOfRangePolicy::clip},
                                  {"unparsable", metrics::OutOfRangePolicy::unparsable},
                                  {"error", metrics::OutOfRangePolicy::error}});
-  options.gold_source = gold;
-  options.predicted_source = pred;
-  const auto data = metrics::similarity_data(metrics::read_jsonl(gold), gold, metrics::read_jsonl(pred), pred);
+  options.gold_source = name_of(gold);
+  options.predicted_source = name_of(pred);
+  const auto data = metrics::similarity_data(records(gold), name_of(gold), records(pred), name_of(pred));
   options.item_name = [&data](std::size_t i) { return data.name(i); };
   source.lines = data.gold_lines;
   const metrics::SimilarityOutcomes outcomes(data.gold, data.predicted, options);
@@ -231,13 +251,14 @@ int run_score(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     const std::string gold = parsed.require("gold");
     const std::string pred = parsed.require("pred");
+    check_one_stdin(parsed);
     const std::string format = parsed.get("format", "json");
     if (format != "json" && format != "markdown") {
       throw UsageProblem{"--format must be json or markdown, got '" + format + "'"};
     }
     synthbench::report::TaskSource source;
-    source.gold = gold;
-    source.predictions = pred;
+    source.gold = name_of(gold);
+    source.predictions = name_of(pred);
     source.bootstrap = bootstrap_options(parsed);
     const nlohmann::ordered_json doc = task == "intent" ? score_intent(parsed, gold, pred, source)
                                        : task == "ner"  ? score_ner(parsed, gold, pred, source)

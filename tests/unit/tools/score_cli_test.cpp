@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 using synthbench_test_support::ProcessResult;
 using synthbench_test_support::run_process;
 
-ProcessResult synthbench(std::vector<std::string> args) {
+ProcessResult synthbench(std::vector<std::string> args, const std::string& input = {}) {
   args.insert(args.begin(), synthbench_test_support::cli_path().string());
-  return run_process(args);
+  return run_process(args, input);
 }
 
 class ScoreCli : public ::testing::Test {
@@ -180,6 +180,21 @@ TEST_F(ScoreCli, StsJsonWithPolicies) {
   // Excluding unparsable answers instead: 4 items used.
   const auto ex = synthbench({"score", "sts", "--gold", g, "--pred", p, "--unparsable", "exclude"});
   EXPECT_EQ(nlohmann::json::parse(ex.out)["answers"]["used"], 4);
+}
+
+TEST_F(ScoreCli, ReadsOneFileFromStandardInput) {
+  const std::string g = write("g.jsonl", kIntentGold);
+  const auto r = synthbench({"score", "intent", "--gold", g, "--pred", "-"}, kIntentPred);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["predictions"], "<stdin>");
+  EXPECT_DOUBLE_EQ(doc["metrics"]["accuracy"].get<double>(), 0.5);
+  // A malformed line on stdin is named as such.
+  const auto bad = synthbench({"score", "intent", "--gold", g, "--pred", "-"}, "{\"label\": \"A\", \"text\": \"t0\"}\n[]\n");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("<stdin> at line 2: expected a JSON object"), std::string::npos) << bad.err;
+  expect_bad_input({"score", "intent", "--gold", "-", "--pred", "-"}, "",
+                   {"--gold and --pred cannot both read standard input ('-')"});
 }
 
 TEST_F(ScoreCli, HelpOnEveryTask) {
