@@ -113,10 +113,12 @@ inline std::string interval_table(const MetaBootstrap& m, const std::string& syn
 }
 
 /// The shared body of the two assertions: bootstrap `synthetic` against the real data, pick
-/// the SRCC lower or the MSPD upper bound, compare it with `bound`.
-inline ::testing::AssertionResult check_ci_bound(const char* table_expr, const char* bound_expr, const ScoreTable& table,
-                                                 const std::string& synthetic, double bound, double confidence,
-                                                 bool srcc_lower) {
+/// the SRCC lower or the MSPD upper bound, compare it with `bound`. (Templates on the table
+/// type, always ScoreTable, so that including gtest.hpp does not compile the bootstrap.)
+template <class Table>
+::testing::AssertionResult check_ci_bound(const char* table_expr, const char* bound_expr, const Table& table,
+                                          const std::string& synthetic, double bound, double confidence,
+                                          bool srcc_lower) {
   (void)table.synthetic(synthetic);  // an unknown name throws, listing the known ones
   stats::BootstrapOptions options;
   options.confidence = confidence;
@@ -151,19 +153,21 @@ inline ::testing::AssertionResult check_ci_bound(const char* table_expr, const c
 
 /// Predicate-formatter: the lower limit of the bootstrap percentile interval (at
 /// `confidence`) of the SRCC between `synthetic` and the real data is >= `min`.
-inline ::testing::AssertionResult srcc_ci_lower_ge(const char* table_expr, const char* /*synthetic_expr*/,
-                                                   const char* min_expr, const char* /*confidence_expr*/,
-                                                   const ScoreTable& table, const std::string& synthetic, double min,
-                                                   double confidence) {
+/// (A template on the table type, always ScoreTable, only to defer its compilation.)
+template <class Table = ScoreTable>
+::testing::AssertionResult srcc_ci_lower_ge(const char* table_expr, const char* /*synthetic_expr*/, const char* min_expr,
+                                            const char* /*confidence_expr*/, const Table& table,
+                                            const std::string& synthetic, double min, double confidence) {
   return detail::check_ci_bound(table_expr, min_expr, table, synthetic, min, confidence, true);
 }
 
 /// Predicate-formatter: the upper limit of the bootstrap percentile interval (at
 /// `confidence`) of the MSPD between `synthetic` and the real data is <= `max`.
-inline ::testing::AssertionResult mspd_ci_upper_le(const char* table_expr, const char* /*synthetic_expr*/,
-                                                   const char* max_expr, const char* /*confidence_expr*/,
-                                                   const ScoreTable& table, const std::string& synthetic, double max,
-                                                   double confidence) {
+/// (A template on the table type, always ScoreTable, only to defer its compilation.)
+template <class Table = ScoreTable>
+::testing::AssertionResult mspd_ci_upper_le(const char* table_expr, const char* /*synthetic_expr*/, const char* max_expr,
+                                            const char* /*confidence_expr*/, const Table& table,
+                                            const std::string& synthetic, double max, double confidence) {
   return detail::check_ci_bound(table_expr, max_expr, table, synthetic, max, confidence, false);
 }
 
@@ -177,16 +181,16 @@ SYNTHBENCH_NAMESPACE_END
 
 /// The bootstrap lower bound (at `confidence`) of the SRCC of `synthetic` is at least `min`.
 #define SYNTHBENCH_EXPECT_SRCC_CI_LOWER_GE(table, synthetic, min, confidence) \
-  SYNTHBENCH_DETAIL_PRED_FORMAT4(EXPECT_PRED_FORMAT4, ::synthbench::gtest::srcc_ci_lower_ge, table, synthetic, min, confidence)
+  SYNTHBENCH_DETAIL_PRED_FORMAT4(EXPECT_PRED_FORMAT4, ::synthbench::gtest::srcc_ci_lower_ge<>, table, synthetic, min, confidence)
 /// ASSERT_ twin of SYNTHBENCH_EXPECT_SRCC_CI_LOWER_GE.
 #define SYNTHBENCH_ASSERT_SRCC_CI_LOWER_GE(table, synthetic, min, confidence) \
-  SYNTHBENCH_DETAIL_PRED_FORMAT4(ASSERT_PRED_FORMAT4, ::synthbench::gtest::srcc_ci_lower_ge, table, synthetic, min, confidence)
+  SYNTHBENCH_DETAIL_PRED_FORMAT4(ASSERT_PRED_FORMAT4, ::synthbench::gtest::srcc_ci_lower_ge<>, table, synthetic, min, confidence)
 /// The bootstrap upper bound (at `confidence`) of the MSPD of `synthetic` is at most `max`.
 #define SYNTHBENCH_EXPECT_MSPD_CI_UPPER_LE(table, synthetic, max, confidence) \
-  SYNTHBENCH_DETAIL_PRED_FORMAT4(EXPECT_PRED_FORMAT4, ::synthbench::gtest::mspd_ci_upper_le, table, synthetic, max, confidence)
+  SYNTHBENCH_DETAIL_PRED_FORMAT4(EXPECT_PRED_FORMAT4, ::synthbench::gtest::mspd_ci_upper_le<>, table, synthetic, max, confidence)
 /// ASSERT_ twin of SYNTHBENCH_EXPECT_MSPD_CI_UPPER_LE.
 #define SYNTHBENCH_ASSERT_MSPD_CI_UPPER_LE(table, synthetic, max, confidence) \
-  SYNTHBENCH_DETAIL_PRED_FORMAT4(ASSERT_PRED_FORMAT4, ::synthbench::gtest::mspd_ci_upper_le, table, synthetic, max, confidence)
+  SYNTHBENCH_DETAIL_PRED_FORMAT4(ASSERT_PRED_FORMAT4, ::synthbench::gtest::mspd_ci_upper_le<>, table, synthetic, max, confidence)
 
 #ifndef SYNTHBENCH_NO_SHORT_MACROS
 #define EXPECT_SRCC_CI_LOWER_GE(table, synthetic, min, confidence) \

@@ -213,7 +213,13 @@ inline std::string canonical_label_set(const std::string& label, char separator)
   return out;
 }
 
-class ClassificationOutcomes;
+template <class Unused = void>
+class BasicClassificationOutcomes;
+
+/// The outcomes class (see BasicClassificationOutcomes). It is a template only so that a translation unit that
+/// includes this header without using it does not compile its member functions
+/// (docs/performance.md: compile time); there is one instantiation.
+using ClassificationOutcomes = BasicClassificationOutcomes<>;
 
 /// A ClassificationMetric bound to shared outcomes: what a resampling bootstrap calls. Cheap
 /// to copy. (The scores layer wraps it with make_resamplable; metrics does not depend on it.)
@@ -224,13 +230,15 @@ struct ClassificationScorer {
   /// The number of items.
   std::size_t item_count() const noexcept;
   /// The metric on the items at `indices` (repetitions count as often as they appear).
-  Result<double> score_on(const std::vector<std::uint32_t>& indices) const;
+  template <class Indices = std::vector<std::uint32_t>>
+  Result<double> score_on(const Indices& indices) const;
 };
 
 /// Per-item classification outcomes of one approach on one dataset: (gold class, predicted
 /// class or invalid) for each item. Every metric is computed from these records, so a
 /// bootstrap recomputes scores from resampled item indices without re-running any model.
-class ClassificationOutcomes {
+template <class Unused>
+class BasicClassificationOutcomes {
  public:
   /// The class id of an invalid prediction.
   static constexpr std::uint32_t invalid_class = 0xFFFFFFFFu;
@@ -244,7 +252,7 @@ class ClassificationOutcomes {
   /// Outcomes of `predicted` against `gold` (same length, item by item). Throws UsageError
   /// (synthbench.usage.31) when the lengths differ, and InputError (synthbench.input.301) for
   /// an empty gold label or declared label, naming the item.
-  ClassificationOutcomes(const std::vector<std::string>& gold, const std::vector<LabelPrediction>& predicted,
+  BasicClassificationOutcomes(const std::vector<std::string>& gold, const std::vector<LabelPrediction>& predicted,
                          ClassificationOptions options = {})
       : options_(std::move(options)) {
     if (gold.size() != predicted.size()) {
@@ -516,7 +524,8 @@ class ClassificationOutcomes {
 
 inline std::size_t ClassificationScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
-inline Result<double> ClassificationScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+template <class Indices>
+Result<double> ClassificationScorer::score_on(const Indices& indices) const {
   if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(metric, indices);
 }

@@ -285,7 +285,13 @@ struct NerIssue {
   std::string detail;                           ///< e.g. "offsets [3, 9) hold \"Paris,\", not \"Paris\"; moved to [3, 8)"
 };
 
-class NerOutcomes;
+template <class Unused = void>
+class BasicNerOutcomes;
+
+/// The outcomes class (see BasicNerOutcomes). It is a template only so that a translation unit that
+/// includes this header without using it does not compile its member functions
+/// (docs/performance.md: compile time); there is one instantiation.
+using NerOutcomes = BasicNerOutcomes<>;
 
 /// One overall NER measure bound to shared outcomes: what a resampling bootstrap calls.
 struct NerScorer {
@@ -296,18 +302,20 @@ struct NerScorer {
   /// The number of documents.
   std::size_t item_count() const noexcept;
   /// The measure on the documents at `indices` (repetitions count as often as they appear).
-  Result<double> score_on(const std::vector<std::uint32_t>& indices) const;
+  template <class Indices = std::vector<std::uint32_t>>
+  Result<double> score_on(const Indices& indices) const;
 };
 
 /// Per-document NER outcomes of one approach on one dataset: for each document, how its
 /// entities were paired, overall and per type. Every score is computed from these records,
 /// so a bootstrap over documents never re-runs a model or re-matches spans.
-class NerOutcomes {
+template <class Unused>
+class BasicNerOutcomes {
  public:
   /// Matches every document. Throws InputError: synthbench.input.302 for a gold entity with
   /// an empty type, .303 for a span that does not hold its text (or is out of range) under
   /// SpanRepair::error (naming the side, the document and the entity).
-  explicit NerOutcomes(const std::vector<NerDocument>& documents, NerOptions options = {})
+  explicit BasicNerOutcomes(const std::vector<NerDocument>& documents, NerOptions options = {})
       : options_(std::move(options)) {
     if (documents.size() > 0xFFFFFFFFu) throw UsageError(33, "NER scoring supports at most 2^32 - 1 documents");
     declared_.insert(options_.types.begin(), options_.types.end());
@@ -701,7 +709,8 @@ class NerOutcomes {
 
 inline std::size_t NerScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
-inline Result<double> NerScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+template <class Indices>
+Result<double> NerScorer::score_on(const Indices& indices) const {
   if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(schema, measure, indices);
 }

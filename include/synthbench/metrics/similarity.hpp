@@ -162,7 +162,13 @@ struct SimilarityReport {
   Result<double> spearman = 0.0;  ///< Spearman's rho of predicted against gold
 };
 
-class SimilarityOutcomes;
+template <class Unused = void>
+class BasicSimilarityOutcomes;
+
+/// The outcomes class (see BasicSimilarityOutcomes). It is a template only so that a translation unit that
+/// includes this header without using it does not compile its member functions
+/// (docs/performance.md: compile time); there is one instantiation.
+using SimilarityOutcomes = BasicSimilarityOutcomes<>;
 
 /// A correlation bound to shared outcomes: what a resampling bootstrap calls.
 struct SimilarityScorer {
@@ -172,11 +178,13 @@ struct SimilarityScorer {
   /// The number of items.
   std::size_t item_count() const noexcept;
   /// The correlation on the items at `indices`.
-  Result<double> score_on(const std::vector<std::uint32_t>& indices) const;
+  template <class Indices = std::vector<std::uint32_t>>
+  Result<double> score_on(const Indices& indices) const;
 };
 
 /// Per-item similarity outcomes of one approach: (gold, predicted as scored, status) per item.
-class SimilarityOutcomes {
+template <class Unused>
+class BasicSimilarityOutcomes {
  public:
   /// One item's record.
   struct Item {
@@ -192,7 +200,7 @@ class SimilarityOutcomes {
   /// synthbench.input.304 for a gold score that is not finite or outside the scale, .305
   /// for an unparsable answer under UnparsablePolicy::error, .306 for an out-of-range answer
   /// under OutOfRangePolicy::error.
-  SimilarityOutcomes(const std::vector<double>& gold, const std::vector<ScoreAnswer>& predicted,
+  BasicSimilarityOutcomes(const std::vector<double>& gold, const std::vector<ScoreAnswer>& predicted,
                      SimilarityOptions options = {})
       : options_(std::move(options)) {
     if (gold.size() != predicted.size()) {
@@ -341,7 +349,8 @@ class SimilarityOutcomes {
 
 inline std::size_t SimilarityScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
 
-inline Result<double> SimilarityScorer::score_on(const std::vector<std::uint32_t>& indices) const {
+template <class Indices>
+Result<double> SimilarityScorer::score_on(const Indices& indices) const {
   if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
   return outcomes->score(metric, indices);
 }

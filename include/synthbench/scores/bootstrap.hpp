@@ -81,8 +81,11 @@ struct MetaBootstrap {
 namespace detail {
 
 /// The work of bootstrap_meta for the synthetic benchmarks `wanted` (generators or "average").
-inline Result<MetaBootstrap> run_meta_bootstrap(const ScoreTable& table, const std::vector<std::string>& wanted,
-                                                const stats::BootstrapOptions& options) {
+/// A template (Table is always ScoreTable) only so that a translation unit that includes this
+/// header without calling it does not compile it (docs/performance.md, compile time).
+template <class Table>
+Result<MetaBootstrap> run_meta_bootstrap(const Table& table, const std::vector<std::string>& wanted,
+                                         const stats::BootstrapOptions& options) {
   using Interval = stats::BootstrapInterval;
   const auto fail = [](Undefined why, const std::string& detail) { return Result<MetaBootstrap>::undefined(why, detail); };
   if (const std::string bad = stats::check_bootstrap_options(options); !bad.empty()) {
@@ -242,15 +245,19 @@ inline Result<MetaBootstrap> run_meta_bootstrap(const ScoreTable& table, const s
 /// MSPD intervals, and an interval for every score. Undefined (with the reason) when the
 /// options are invalid, the table is incomplete, a score has no per-item outcomes, or the
 /// approaches of one dataset were scored on different numbers of items.
-inline Result<MetaBootstrap> bootstrap_meta(const ScoreTable& table, const stats::BootstrapOptions& options = {}) {
+/// (Table is always ScoreTable: a template only to keep the cost out of translation units that
+/// do not call it.)
+template <class Table = ScoreTable>
+Result<MetaBootstrap> bootstrap_meta(const Table& table, const stats::BootstrapOptions& options = {}) {
   return detail::run_meta_bootstrap(table, table.synthetic_names(), options);
 }
 
 /// The SRCC and MSPD intervals of one synthetic benchmark (a generator or "average"),
 /// resampling only the datasets it needs; equal to bootstrap_meta(table).at(synthetic).
 /// Throws UsageError (synthbench.usage.12) when `synthetic` is not in the table.
-inline Result<AgreementIntervals> bootstrap_agreement(const ScoreTable& table, const std::string& synthetic,
-                                                      const stats::BootstrapOptions& options = {}) {
+template <class Table = ScoreTable>
+Result<AgreementIntervals> bootstrap_agreement(const Table& table, const std::string& synthetic,
+                                               const stats::BootstrapOptions& options = {}) {
   (void)table.synthetic(synthetic);  // throws for an unknown name, listing the known ones
   const auto all = detail::run_meta_bootstrap(table, {synthetic}, options);
   if (!all) return Result<AgreementIntervals>::undefined_from(all);
