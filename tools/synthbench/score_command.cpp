@@ -51,8 +51,8 @@ CommandSpec intent_spec() {
                    ""};
   spec.options.push_back({"labels", "FILE", "the label set: a JSON array, or JSON Lines records with \"label\" (train.jsonl)", false});
   spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined", false});
-  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold or labels", false});
-  spec.options.push_back({"multi-intent", "MODE", "exact (default) or set: 'a#b' equals 'b#a'", false});
+  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold or labels (alias label_set)", false});
+  spec.options.push_back({"multi-intent", "MODE", "exact (default) or set (alias unordered_set): 'a#b' equals 'b#a'", false});
   return spec;
 }
 
@@ -180,9 +180,12 @@ nlohmann::ordered_json score_intent(const ParsedArgs& parsed, const std::string&
   options.average_over = choice(parsed, "average-over", metrics::AverageOver::observed,
                                 {{"observed", metrics::AverageOver::observed},
                                  {"gold", metrics::AverageOver::gold},
-                                 {"labels", metrics::AverageOver::label_set}});
+                                 {"labels", metrics::AverageOver::label_set},
+                                 {"label_set", metrics::AverageOver::label_set}});
   options.multi_label = choice(parsed, "multi-intent", metrics::MultiLabelMatch::exact,
-                               {{"exact", metrics::MultiLabelMatch::exact}, {"set", metrics::MultiLabelMatch::unordered_set}});
+                               {{"exact", metrics::MultiLabelMatch::exact},
+                                {"set", metrics::MultiLabelMatch::unordered_set},
+                                {"unordered_set", metrics::MultiLabelMatch::unordered_set}});
   if (parsed.has("labels")) options.labels = label_list(parsed.get("labels"));
   const auto data = metrics::intent_data(records(gold), name_of(gold), records(pred), name_of(pred));
   source.lines = data.gold_lines;

@@ -102,6 +102,7 @@ TEST_F(ScoreCli, IntentJsonFollowsTheContract) {
                                write("p.jsonl", kIntentPred), "--labels", labels, "--average-over", "labels"});
   ASSERT_EQ(all.exit_code, 0) << all.err;
   EXPECT_DOUBLE_EQ(nlohmann::json::parse(all.out)["metrics"]["macro_f1"].get<double>(), 73.0 / 210);
+  EXPECT_EQ(nlohmann::json::parse(all.out)["options"]["average_over"], "label_set");
 }
 
 TEST_F(ScoreCli, BootstrapIsReproducibleAndSeeded) {
