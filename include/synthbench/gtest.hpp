@@ -7,6 +7,7 @@
 
 #include "synthbench/gtest/agreement_assertions.hpp"
 #include "synthbench/gtest/bias_assertions.hpp"
+#include "synthbench/gtest/bootstrap_assertions.hpp"
 #include "synthbench/gtest/comparison_table.hpp"
 #include "synthbench/gtest/param_name.hpp"
 #include "synthbench/gtest/regression.hpp"

@@ -7,7 +7,9 @@
 #include "synthbench/scores/agreement.hpp"
 #include "synthbench/scores/approach_scores.hpp"
 #include "synthbench/scores/bias_factor.hpp"
+#include "synthbench/scores/bootstrap.hpp"
 #include "synthbench/scores/meta_summary.hpp"
+#include "synthbench/scores/resamplable_score.hpp"
 #include "synthbench/scores/score_table.hpp"
 #include "synthbench/scores/score_table_json.hpp"
 

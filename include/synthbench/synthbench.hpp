@@ -6,6 +6,7 @@
 /// Never includes <gtest/gtest.h> or <curl/curl.h>.
 
 #include "synthbench/error.hpp"
+#include "synthbench/metrics.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/report.hpp"
 #include "synthbench/scores.hpp"

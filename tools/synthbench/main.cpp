@@ -15,6 +15,8 @@ namespace {
 const synthbench_cli::Command kCommands[] = {
     {"meta", "meta-evaluate synthetic benchmarks from a score table (MSPD, SRCC, bias factor, ...)",
      &synthbench_cli::run_meta},
+    {"score", "score predictions against gold data with the task's metrics (intent, ner, sts)",
+     &synthbench_cli::run_score},
 };
 
 void print_top_help(std::ostream& out) {

@@ -69,8 +69,8 @@ inline Result<double> spearman(const std::vector<double>& x, const std::vector<d
     return Result<double>::undefined(bad->first, bad->second);
   }
   const auto no_tie_callback = [](std::size_t) {};
-  const std::vector<double> rx = detail::ranks_from_order(x, detail::sorted_order(x), no_tie_callback);
-  const std::vector<double> ry = detail::ranks_from_order(y, detail::sorted_order(y), no_tie_callback);
+  const std::vector<double> rx = detail::ranks_from_sorted(detail::sort_keys(x), no_tie_callback);
+  const std::vector<double> ry = detail::ranks_from_sorted(detail::sort_keys(y), no_tie_callback);
   return detail::pearson_unchecked(rx, ry);
 }
 

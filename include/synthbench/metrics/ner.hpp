@@ -1,0 +1,721 @@
+#ifndef SYNTHBENCH_METRICS_NER_HPP
+#define SYNTHBENCH_METRICS_NER_HPP
+
+/// @file
+/// Named entity recognition scored by entity spans, in the scheme of SemEval-2013 Task 9.1
+/// (Segura-Bedmar, Martinez & Herrero-Zazo, "SemEval-2013 Task 9: Extraction of drug-drug
+/// interactions from biomedical texts", SemEval 2013, section 4.1), as the nervaluate
+/// package implements it (github.com/MantisAI/nervaluate; Batista, "Named-entity evaluation
+/// metrics based on entity-level", 2018).
+///
+/// Spans are character offsets [start, end) into the document's text (code points, as the
+/// Python indices of the SG4NLP data). Two spans overlap when they share a character:
+/// a.start < b.end and b.start < a.end.
+///
+/// **Matching.** In each document, gold and predicted entities are paired one to one, in four
+/// rounds of decreasing quality; each round is a maximum matching among the entities still
+/// unpaired (Kuhn's augmenting paths; predictions and gold entities are visited in order of
+/// (start, end, type), so the result is deterministic):
+///
+///     round 1  same span, same type              strict COR  exact COR  partial COR  ent_type COR
+///     round 2  same span, other type             strict INC  exact COR  partial COR  ent_type INC
+///     round 3  overlapping span, same type       strict INC  exact INC  partial PAR  ent_type COR
+///     round 4  overlapping span, other type      strict INC  exact INC  partial PAR  ent_type INC
+///     unpaired gold entity                       MIS in every schema
+///     unpaired prediction                        SPU in every schema
+///
+/// POS = COR + INC + PAR + MIS (gold entities), ACT = COR + INC + PAR + SPU (predictions);
+/// precision = (COR + 0.5 PAR) / ACT, recall = (COR + 0.5 PAR) / POS (PAR is 0 outside the
+/// partial schema), F1 = 2 (COR + 0.5 PAR) / (POS + ACT), the harmonic mean of the two
+/// wherever both are defined. Counts are summed over documents before dividing (micro
+/// average). 0/0 follows the ZeroDivision policy.
+///
+/// Consequences, each tested: a prediction overlapping two gold entities pairs with one (the
+/// first in document order that leaves a maximum matching) and the other is missed unless
+/// another prediction covers it; two predictions on one gold entity give one pair and one
+/// spurious prediction; an exact duplicate (same start, end and type) is merged before
+/// matching and reported (as token-level BIO evaluation, which cannot represent duplicates,
+/// would see it); a document with no entities contributes nothing.
+///
+/// **Per entity type**, a pair, a MIS, counts under the gold entity's type; a SPU under the
+/// predicted type. Every count then belongs to exactly one type and the per-type counts sum
+/// to the overall ones. Where this departs from nervaluate (<= 0.2), it is on purpose:
+/// nervaluate adds each spurious prediction to *every* type (its issues #42 and #66), and
+/// pairs an exact duplicate of a correct prediction as correct again, so COR can exceed POS.
+///
+/// **Offsets.** When the document's text and an entity's text are given, the span must hold
+/// that text. SpanRepair decides what happens otherwise (the SG4NLP README: about 1.5% of
+/// generated entities have offsets that point elsewhere; some are empty or out of range):
+/// - `realign` (default): move the span to the occurrence of the entity's text nearest to the
+///   given start (ties: the earlier one), and report it; when the text occurs only with other
+///   ASCII capitalization ("Election" for "election"), the nearest such occurrence;
+/// - `none`: no realignment;
+/// - `error`: throw InputError naming the document and the entity.
+/// A gold entity that remains invalid (empty, reversed, out of range, or holding other text)
+/// is dropped and reported: there is nothing to score against. A prediction that remains
+/// invalid is counted as spurious and reported: dropping it would reward the hallucination.
+
+#include <algorithm>      // std::sort, std::min
+#include <array>          // std::array
+#include <cstddef>        // std::size_t, std::ptrdiff_t
+#include <cstdint>        // std::uint32_t
+#include <functional>     // std::function
+#include <memory>         // std::shared_ptr, std::make_shared
+#include <optional>       // std::optional
+#include <string>         // std::string
+#include <unordered_map>  // std::unordered_map
+#include <unordered_set>  // std::unordered_set
+#include <utility>        // std::move, std::pair
+#include <vector>         // std::vector
+
+#include "synthbench/detail/utf8.hpp"
+#include "synthbench/error.hpp"
+#include "synthbench/metrics/zero_division.hpp"
+#include "synthbench/result.hpp"
+#include "synthbench/version.hpp"
+
+SYNTHBENCH_NAMESPACE_BEGIN
+namespace metrics {
+
+/// An entity mention: characters [start, end) of its document, and its type.
+struct Entity {
+  std::size_t start = 0;            ///< first character (code point offset)
+  std::size_t end = 0;              ///< one past the last character
+  std::string type;                 ///< entity type, e.g. "politician"
+  std::optional<std::string> text;  ///< the mention as written, to check (and realign) the offsets
+};
+
+/// One document: its gold and predicted entities, and its text when known (to check offsets).
+struct NerDocument {
+  std::vector<Entity> gold;         ///< annotated entities
+  std::vector<Entity> predicted;    ///< an approach's entities
+  std::optional<std::string> text;  ///< the document's text (UTF-8)
+};
+
+/// The four evaluation schemas of SemEval-2013 Task 9.1.
+enum class NerSchema {
+  strict,    ///< same boundaries and same type
+  exact,     ///< same boundaries, any type
+  partial,   ///< overlapping boundaries, any type; a partial overlap counts half
+  ent_type,  ///< overlapping boundaries, same type
+};
+
+/// The schemas in order; NerSchema values index arrays of this size.
+inline constexpr std::array<NerSchema, 4> all_ner_schemas = {NerSchema::strict, NerSchema::exact, NerSchema::partial,
+                                                             NerSchema::ent_type};
+
+/// "strict", "exact", "partial" or "ent_type".
+inline const char* to_string(NerSchema s) noexcept {
+  switch (s) {
+    case NerSchema::strict: return "strict";
+    case NerSchema::exact: return "exact";
+    case NerSchema::partial: return "partial";
+    case NerSchema::ent_type: return "ent_type";
+  }
+  return "strict";
+}
+
+/// Precision, recall or F1.
+enum class NerMeasure { precision, recall, f1 };
+
+/// "precision", "recall" or "f1".
+inline const char* to_string(NerMeasure m) noexcept {
+  return m == NerMeasure::precision ? "precision" : (m == NerMeasure::recall ? "recall" : "f1");
+}
+
+/// What to do with entity offsets that do not hold the entity's text (see the file comment).
+enum class SpanRepair {
+  realign,  ///< move to the nearest occurrence of the text (default)
+  none,     ///< leave as is: gold dropped, prediction spurious
+  error,    ///< throw InputError
+};
+
+/// "realign", "none" or "error".
+inline const char* to_string(SpanRepair r) noexcept {
+  return r == SpanRepair::realign ? "realign" : (r == SpanRepair::none ? "none" : "error");
+}
+
+/// Options of NER scoring.
+struct NerOptions {
+  /// The value of 0/0.
+  ZeroDivision zero_division = ZeroDivision::zero;
+  /// What to do with offsets that do not hold the entity's text.
+  SpanRepair span_repair = SpanRepair::realign;
+  /// Merge exact duplicates (same start, end and type) before matching, and report them.
+  /// false: every copy is matched on its own (extra copies become MIS or SPU).
+  bool merge_duplicates = true;
+  /// Declared entity types (e.g. a CrossNER domain's labels.json). Predictions of another
+  /// type are still scored, and reported. Empty: no check.
+  std::vector<std::string> types;
+  /// The name of the gold side in messages ("gold", or a file name).
+  std::string gold_source = "gold";
+  /// The name of the predicted side in messages.
+  std::string predicted_source = "predictions";
+  /// The name of document i in messages while matching; default "document i" (0-based).
+  /// The CLI gives "line N" of the input files. Not kept after construction.
+  std::function<std::string(std::size_t)> document_name;
+};
+
+/// The SemEval-2013 counts of one schema.
+struct NerCounts {
+  std::size_t correct = 0;    ///< COR
+  std::size_t incorrect = 0;  ///< INC
+  std::size_t partial = 0;    ///< PAR (partial schema only)
+  std::size_t missed = 0;     ///< MIS
+  std::size_t spurious = 0;   ///< SPU
+  /// POS: gold entities.
+  std::size_t possible() const noexcept { return correct + incorrect + partial + missed; }
+  /// ACT: predicted entities.
+  std::size_t actual() const noexcept { return correct + incorrect + partial + spurious; }
+};
+
+/// How the entities of some documents were paired: the sufficient statistics of every schema.
+struct NerMatchCounts {
+  std::uint32_t same_span_same_type = 0;      ///< round 1 pairs
+  std::uint32_t same_span_other_type = 0;     ///< round 2 pairs
+  std::uint32_t overlap_same_type = 0;        ///< round 3 pairs
+  std::uint32_t overlap_other_type = 0;       ///< round 4 pairs
+  std::uint32_t missed = 0;                   ///< unpaired gold entities
+  std::uint32_t spurious = 0;                 ///< unpaired (or invalid) predictions
+  /// Adds another's counts.
+  NerMatchCounts& operator+=(const NerMatchCounts& o) noexcept {
+    same_span_same_type += o.same_span_same_type;
+    same_span_other_type += o.same_span_other_type;
+    overlap_same_type += o.overlap_same_type;
+    overlap_other_type += o.overlap_other_type;
+    missed += o.missed;
+    spurious += o.spurious;
+    return *this;
+  }
+};
+
+/// The counts of `schema` from match counts (the table in the file comment).
+inline NerCounts schema_counts(const NerMatchCounts& m, NerSchema schema) noexcept {
+  NerCounts c;
+  c.missed = m.missed;
+  c.spurious = m.spurious;
+  switch (schema) {
+    case NerSchema::strict:
+      c.correct = m.same_span_same_type;
+      c.incorrect = std::size_t{m.same_span_other_type} + m.overlap_same_type + m.overlap_other_type;
+      break;
+    case NerSchema::exact:
+      c.correct = std::size_t{m.same_span_same_type} + m.same_span_other_type;
+      c.incorrect = std::size_t{m.overlap_same_type} + m.overlap_other_type;
+      break;
+    case NerSchema::partial:
+      c.correct = std::size_t{m.same_span_same_type} + m.same_span_other_type;
+      c.partial = std::size_t{m.overlap_same_type} + m.overlap_other_type;
+      break;
+    case NerSchema::ent_type:
+      c.correct = std::size_t{m.same_span_same_type} + m.overlap_same_type;
+      c.incorrect = std::size_t{m.same_span_other_type} + m.overlap_other_type;
+      break;
+  }
+  return c;
+}
+
+/// Precision, recall and F1 of one schema, with its counts.
+struct NerScores {
+  NerCounts counts;                ///< COR, INC, PAR, MIS, SPU
+  Result<double> precision = 0.0;  ///< (COR + 0.5 PAR) / ACT
+  Result<double> recall = 0.0;     ///< (COR + 0.5 PAR) / POS
+  Result<double> f1 = 0.0;         ///< 2 (COR + 0.5 PAR) / (POS + ACT)
+};
+
+/// `measure` of `counts`; `what` names it in the reason of an undefined result.
+inline Result<double> ner_measure(const NerCounts& counts, NerMeasure measure, ZeroDivision policy,
+                                  const std::string& what) {
+  const double matched = static_cast<double>(counts.correct) + 0.5 * static_cast<double>(counts.partial);
+  const auto pos = static_cast<double>(counts.possible());
+  const auto act = static_cast<double>(counts.actual());
+  switch (measure) {
+    case NerMeasure::precision: return ratio(matched, act, policy, what + " precision", ": no predicted entity");
+    case NerMeasure::recall: return ratio(matched, pos, policy, what + " recall", ": no gold entity");
+    case NerMeasure::f1: break;
+  }
+  return ratio(2 * matched, pos + act, policy, what + " F1", ": no gold and no predicted entity");
+}
+
+/// The scores of every schema, indexed by NerSchema.
+using NerSchemaScores = std::array<NerScores, 4>;
+
+/// Scores of one entity type.
+struct NerTypeScores {
+  std::string type;         ///< the entity type
+  NerSchemaScores schemas;  ///< indexed by NerSchema
+};
+
+/// Everything about one approach on a set of documents.
+struct NerReport {
+  std::size_t documents = 0;          ///< documents scored (with repetitions, on a resample)
+  NerSchemaScores overall;            ///< indexed by NerSchema
+  std::vector<NerTypeScores> types;   ///< types with any gold or predicted entity, by name
+  /// The overall scores of `schema`.
+  const NerScores& at(NerSchema schema) const noexcept { return overall[static_cast<std::size_t>(schema)]; }
+};
+
+/// Something done to an entity before matching.
+enum class NerIssueKind {
+  realigned,     ///< offsets did not hold the entity's text; moved to the nearest occurrence
+  dropped,       ///< a gold entity with an invalid span: left out
+  unmatchable,   ///< a prediction with an invalid span: counted as spurious
+  duplicate,     ///< a second copy of the same (start, end, type): merged
+  unknown_type,  ///< a predicted type outside NerOptions::types (still scored)
+};
+
+/// "realigned", "dropped", "unmatchable", "duplicate" or "unknown_type".
+inline const char* to_string(NerIssueKind k) noexcept {
+  switch (k) {
+    case NerIssueKind::realigned: return "realigned";
+    case NerIssueKind::dropped: return "dropped";
+    case NerIssueKind::unmatchable: return "unmatchable";
+    case NerIssueKind::duplicate: return "duplicate";
+    case NerIssueKind::unknown_type: return "unknown_type";
+  }
+  return "realigned";
+}
+
+/// One issue, with where it happened.
+struct NerIssue {
+  NerIssueKind kind = NerIssueKind::realigned;  ///< what was done
+  bool gold = false;                            ///< a gold entity (else a prediction)
+  std::size_t document = 0;                     ///< 0-based document index
+  std::size_t entity = 0;                       ///< 0-based index in the document's list
+  std::string detail;                           ///< e.g. "offsets [3, 9) hold \"Paris,\", not \"Paris\"; moved to [3, 8)"
+};
+
+template <class Unused = void>
+class BasicNerOutcomes;
+
+/// The outcomes class (see BasicNerOutcomes). It is a template only so that a translation unit that
+/// includes this header without using it does not compile its member functions
+/// (docs/performance.md: compile time); there is one instantiation.
+using NerOutcomes = BasicNerOutcomes<>;
+
+/// One overall NER measure bound to shared outcomes: what a resampling bootstrap calls.
+struct NerScorer {
+  std::shared_ptr<const NerOutcomes> outcomes;      ///< the per-document records
+  NerSchema schema = NerSchema::strict;             ///< the schema
+  NerMeasure measure = NerMeasure::f1;              ///< precision, recall or F1
+
+  /// The number of documents.
+  std::size_t item_count() const noexcept;
+  /// The measure on the documents at `indices` (repetitions count as often as they appear).
+  template <class Indices = std::vector<std::uint32_t>>
+  Result<double> score_on(const Indices& indices) const;
+};
+
+/// Per-document NER outcomes of one approach on one dataset: for each document, how its
+/// entities were paired, overall and per type. Every score is computed from these records,
+/// so a bootstrap over documents never re-runs a model or re-matches spans.
+template <class Unused>
+class BasicNerOutcomes {
+ public:
+  /// Matches every document. Throws InputError: synthbench.input.302 for a gold entity with
+  /// an empty type, .303 for a span that does not hold its text (or is out of range) under
+  /// SpanRepair::error (naming the side, the document and the entity).
+  explicit BasicNerOutcomes(const std::vector<NerDocument>& documents, NerOptions options = {})
+      : options_(std::move(options)) {
+    if (documents.size() > 0xFFFFFFFFu) throw UsageError(33, "NER scoring supports at most 2^32 - 1 documents");
+    declared_.insert(options_.types.begin(), options_.types.end());
+    document_counts_.reserve(documents.size());
+    type_begin_.reserve(documents.size() + 1);
+    type_begin_.push_back(0);
+    Workspace w;
+    for (std::size_t d = 0; d < documents.size(); ++d) evaluate(d, documents[d], w);
+    // Names were needed for messages while matching; a copy of the outcomes (a scorer) must
+    // not keep a callback that may refer to the caller's data.
+    options_.document_name = nullptr;
+  }
+
+  /// The number of documents.
+  std::size_t size() const noexcept { return document_counts_.size(); }
+  /// The entity types seen (gold or predicted), in order of first appearance; type ids index it.
+  const std::vector<std::string>& types() const noexcept { return type_names_; }
+  /// The options the outcomes were built with.
+  const NerOptions& options() const noexcept { return options_; }
+  /// Every issue, in document order.
+  const std::vector<NerIssue>& issues() const noexcept { return issues_; }
+  /// How many issues of `kind` on the gold (or predicted) side.
+  std::size_t issue_count(NerIssueKind kind, bool gold) const noexcept {
+    std::size_t n = 0;
+    for (const auto& i : issues_) n += (i.kind == kind && i.gold == gold) ? std::size_t{1} : std::size_t{0};
+    return n;
+  }
+  /// The match counts of each document, all types together.
+  const std::vector<NerMatchCounts>& document_counts() const noexcept { return document_counts_; }
+
+  /// The full report on all documents.
+  NerReport report() const { return report(all_indices()); }
+  /// The full report on the documents at `indices`.
+  NerReport report(const std::vector<std::uint32_t>& indices) const {
+    NerReport r;
+    r.documents = indices.size();
+    std::vector<NerMatchCounts> by_type(type_names_.size());
+    NerMatchCounts total;
+    for (const auto d : indices) {
+      check_index(d);
+      total += document_counts_[d];
+      for (std::size_t k = type_begin_[d]; k < type_begin_[d + 1]; ++k) by_type[type_counts_[k].first] += type_counts_[k].second;
+    }
+    r.overall = schema_scores(total, "");
+    std::vector<std::size_t> order;
+    for (std::size_t t = 0; t < type_names_.size(); ++t) {
+      const NerCounts any = schema_counts(by_type[t], NerSchema::strict);
+      if (any.possible() + any.actual() > 0) order.push_back(t);
+    }
+    std::sort(order.begin(), order.end(),
+              [this](std::size_t a, std::size_t b) { return type_names_[a] < type_names_[b]; });
+    for (const auto t : order) {
+      r.types.push_back(NerTypeScores{type_names_[t], schema_scores(by_type[t], " of '" + type_names_[t] + "'")});
+    }
+    return r;
+  }
+
+  /// One overall measure on all documents.
+  Result<double> score(NerSchema schema, NerMeasure measure) const { return score(schema, measure, all_indices()); }
+  /// One overall measure on the documents at `indices` (a bootstrap resample). Throws
+  /// UsageError (synthbench.usage.32) for an index out of range.
+  Result<double> score(NerSchema schema, NerMeasure measure, const std::vector<std::uint32_t>& indices) const {
+    NerMatchCounts total;
+    for (const auto d : indices) {
+      check_index(d);
+      total += document_counts_[d];
+    }
+    const NerCounts c = schema_counts(total, schema);
+    const double matched = static_cast<double>(c.correct) + 0.5 * static_cast<double>(c.partial);
+    const auto pos = static_cast<double>(c.possible());
+    const auto act = static_cast<double>(c.actual());
+    const double numerator = measure == NerMeasure::f1 ? 2 * matched : matched;
+    const double denominator = measure == NerMeasure::precision ? act : (measure == NerMeasure::recall ? pos : pos + act);
+    if (const auto v = ratio_value(numerator, denominator, options_.zero_division)) return *v;
+    return ner_measure(c, measure, options_.zero_division, to_string(schema));  // builds the reason
+  }
+
+  /// `schema` and `measure` bound to a shared copy of these outcomes, for the bootstrap.
+  NerScorer scorer(NerSchema schema, NerMeasure measure) const {
+    return NerScorer{std::make_shared<const NerOutcomes>(*this), schema, measure};
+  }
+
+ private:
+  struct Mention {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::uint32_t type = 0;
+    std::size_t index = 0;  // position in the document's input list
+  };
+
+  // Buffers reused across documents.
+  struct Workspace {
+    std::vector<Mention> gold;
+    std::vector<Mention> predicted;
+    std::vector<std::ptrdiff_t> gold_partner;
+    std::vector<std::ptrdiff_t> predicted_partner;
+    std::vector<int> gold_round;
+    std::vector<std::ptrdiff_t> round_match;
+    std::vector<std::uint32_t> seen;  // seen[g] == stamp: visited in the current augmenting search
+    std::uint32_t stamp = 0;
+    std::vector<std::pair<std::uint32_t, NerMatchCounts>> by_type;
+    std::string no_text;
+    detail::Utf8Index index{no_text};
+  };
+
+  std::vector<std::uint32_t> all_indices() const {
+    std::vector<std::uint32_t> all(document_counts_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint32_t>(i);
+    return all;
+  }
+
+  void check_index(std::uint32_t d) const {
+    if (d >= document_counts_.size()) {
+      throw UsageError(32, "document index " + std::to_string(d) + " out of range (" +
+                               std::to_string(document_counts_.size()) + " documents)");
+    }
+  }
+
+  NerSchemaScores schema_scores(const NerMatchCounts& m, const std::string& suffix) const {
+    NerSchemaScores s;
+    for (const auto schema : all_ner_schemas) {
+      auto& out = s[static_cast<std::size_t>(schema)];
+      out.counts = schema_counts(m, schema);
+      const std::string what = std::string(to_string(schema)) + suffix;
+      out.precision = ner_measure(out.counts, NerMeasure::precision, options_.zero_division, what);
+      out.recall = ner_measure(out.counts, NerMeasure::recall, options_.zero_division, what);
+      out.f1 = ner_measure(out.counts, NerMeasure::f1, options_.zero_division, what);
+    }
+    return s;
+  }
+
+  std::string document_name(std::size_t d) const {
+    return options_.document_name ? options_.document_name(d) : "document " + std::to_string(d);
+  }
+
+  std::uint32_t intern(const std::string& type) {
+    const auto it = type_ids_.find(type);
+    if (it != type_ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(type_names_.size());
+    type_ids_.emplace(type, id);
+    type_names_.push_back(type);
+    return id;
+  }
+
+  static std::string quoted(const std::string& s) {
+    std::string out = "\"";
+    for (const char c : s.size() > 60 ? s.substr(0, 57) + "..." : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "\"";
+  }
+
+  static std::string span_text(std::size_t start, std::size_t end) {
+    return "[" + std::to_string(start) + ", " + std::to_string(end) + ")";
+  }
+
+  // Do characters [start, end) of the indexed text equal `text`? (No copy: this runs for
+  // every entity.)
+  static bool holds(const detail::Utf8Index& index, std::size_t start, std::size_t end, const std::string& text) {
+    const std::size_t b = index.byte(start);
+    return index.text().compare(b, index.byte(end) - b, text) == 0;
+  }
+
+  // Checks one entity's span (and repairs it under SpanRepair::realign). Returns false when
+  // it stays invalid; adds the issue.
+  bool resolve(const Entity& e, bool gold, std::size_t d, std::size_t j, const detail::Utf8Index* index,
+               Mention& out) {
+    out.start = e.start;
+    out.end = e.end;
+    const bool ordered = e.start < e.end;
+    const bool in_range = ordered && (index == nullptr || e.end <= index->length());
+    std::string problem;
+    if (!ordered) {
+      problem = "offsets " + span_text(e.start, e.end) + " are empty or reversed";
+    } else if (!in_range) {
+      problem = "offsets " + span_text(e.start, e.end) + " run past the end of the text (" +
+                std::to_string(index->length()) + " characters)";
+    } else if (index != nullptr && e.text && !holds(*index, e.start, e.end, *e.text)) {
+      problem = "offsets " + span_text(e.start, e.end) + " hold " + quoted(index->substr(e.start, e.end)) + ", not " +
+                quoted(*e.text);
+    }
+    if (problem.empty()) return true;
+    const std::string& source = gold ? options_.gold_source : options_.predicted_source;
+    const std::string where = document_name(d) + ", " + (gold ? "gold" : "predicted") + " entity " + std::to_string(j);
+    if (options_.span_repair == SpanRepair::error) throw InputError(303, source, where, problem);
+    if (options_.span_repair == SpanRepair::realign && index != nullptr && e.text && !e.text->empty()) {
+      bool ignored_case = false;
+      if (const auto found = nearest_occurrence(*index, *e.text, e.start, ignored_case)) {
+        out.start = found->first;
+        out.end = found->second;
+        issues_.push_back({NerIssueKind::realigned, gold, d, j,
+                           problem + "; moved to " + span_text(out.start, out.end) +
+                               (ignored_case ? " (the text occurs there with other capitalization)" : "")});
+        return true;
+      }
+      problem += "; the text does not occur in the document";
+    }
+    issues_.push_back({gold ? NerIssueKind::dropped : NerIssueKind::unmatchable, gold, d, j,
+                       problem + (gold ? "; left out" : "; counted as spurious")});
+    return false;
+  }
+
+  static std::string ascii_lower(std::string s) {
+    for (auto& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+
+  // The occurrence of `needle` in `haystack` (the indexed text, or a same-length transform of
+  // it) whose start is nearest `start` (ties: the earlier), as character offsets.
+  static std::optional<std::pair<std::size_t, std::size_t>> nearest_in(const detail::Utf8Index& index,
+                                                                       const std::string& haystack,
+                                                                       const std::string& needle, std::size_t start) {
+    std::optional<std::pair<std::size_t, std::size_t>> best;
+    std::size_t best_distance = 0;
+    const std::size_t length = detail::utf8_length(needle);
+    for (std::size_t b = haystack.find(needle); b != std::string::npos; b = haystack.find(needle, b + 1)) {
+      if ((static_cast<unsigned char>(haystack[b]) & 0xC0u) == 0x80u) continue;  // not at a character boundary
+      const std::size_t c = index.character(b);
+      const std::size_t distance = c > start ? c - start : start - c;
+      if (!best || distance < best_distance) {
+        best = std::make_pair(c, c + length);
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  // Where to move a mention whose offsets do not hold `needle`: the nearest exact occurrence,
+  // else the nearest one ignoring ASCII case (LLMs recapitalize: "Election of ..." for
+  // "election of ..."). `ignored_case` tells which.
+  static std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(const detail::Utf8Index& index,
+                                                                               const std::string& needle,
+                                                                               std::size_t start, bool& ignored_case) {
+    ignored_case = false;
+    if (auto exact = nearest_in(index, index.text(), needle, start)) return exact;
+    ignored_case = true;
+    return nearest_in(index, ascii_lower(index.text()), ascii_lower(needle), start);
+  }
+
+  static bool mention_less(const Mention& a, const Mention& b) noexcept {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    if (a.type != b.type) return a.type < b.type;
+    return a.index < b.index;
+  }
+  static bool same_entity(const Mention& a, const Mention& b) noexcept {
+    return a.start == b.start && a.end == b.end && a.type == b.type;
+  }
+
+  void merge_duplicates(std::vector<Mention>& v, bool gold, std::size_t d) {
+    if (!options_.merge_duplicates || v.size() < 2) return;
+    std::size_t kept = 1;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      if (same_entity(v[i], v[kept - 1])) {
+        issues_.push_back({NerIssueKind::duplicate, gold, d, v[i].index,
+                           "a second " + quoted(type_names_[v[i].type]) + " entity at " +
+                               span_text(v[i].start, v[i].end) + "; merged"});
+      } else {
+        v[kept++] = v[i];
+      }
+    }
+    v.resize(kept);
+  }
+
+  // Does prediction p relate to gold g in round r (1-4)?
+  static bool relates(int round, const Mention& p, const Mention& g) noexcept {
+    switch (round) {
+      case 1: return p.start == g.start && p.end == g.end && p.type == g.type;
+      case 2: return p.start == g.start && p.end == g.end && p.type != g.type;
+      case 3: return p.start < g.end && g.start < p.end && p.type == g.type;
+      default: return p.start < g.end && g.start < p.end && p.type != g.type;
+    }
+  }
+
+  // Kuhn's augmenting path from prediction p within round r.
+  bool augment(int round, std::size_t p, Workspace& w) const {
+    const Mention& pm = w.predicted[p];
+    for (std::size_t g = 0; g < w.gold.size(); ++g) {
+      const Mention& gm = w.gold[g];
+      if (gm.start >= pm.end || (round <= 2 && gm.start > pm.start)) break;  // sorted by start: no later one relates
+      if (w.gold_partner[g] >= 0 || w.seen[g] == w.stamp || !relates(round, pm, gm)) continue;
+      w.seen[g] = w.stamp;
+      if (w.round_match[g] < 0 || augment(round, static_cast<std::size_t>(w.round_match[g]), w)) {
+        w.round_match[g] = static_cast<std::ptrdiff_t>(p);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void evaluate(std::size_t d, const NerDocument& doc, Workspace& w) {
+    if (doc.text) w.index.assign(*doc.text);
+    const detail::Utf8Index* ix = doc.text ? &w.index : nullptr;
+    auto& by_type = w.by_type;  // few types per document: a linear search is fastest
+    by_type.clear();
+    const auto slot = [&by_type](std::uint32_t type) -> NerMatchCounts& {
+      for (auto& e : by_type) {
+        if (e.first == type) return e.second;
+      }
+      by_type.emplace_back(type, NerMatchCounts{});
+      return by_type.back().second;
+    };
+    NerMatchCounts total;
+
+    w.gold.clear();
+    for (std::size_t j = 0; j < doc.gold.size(); ++j) {
+      const Entity& e = doc.gold[j];
+      if (e.type.empty()) {
+        throw InputError(302, options_.gold_source, document_name(d) + ", gold entity " + std::to_string(j),
+                         "the entity type is empty");
+      }
+      Mention m;
+      m.type = intern(e.type);
+      m.index = j;
+      if (resolve(e, true, d, j, ix, m)) w.gold.push_back(m);
+    }
+    w.predicted.clear();
+    for (std::size_t j = 0; j < doc.predicted.size(); ++j) {
+      const Entity& e = doc.predicted[j];
+      Mention m;
+      m.type = intern(e.type);
+      m.index = j;
+      if (!declared_.empty() && declared_.count(e.type) == 0) {
+        issues_.push_back({NerIssueKind::unknown_type, false, d, j,
+                           "type " + quoted(e.type) + " is not a declared entity type; scored as predicted"});
+      }
+      if (resolve(e, false, d, j, ix, m)) {
+        w.predicted.push_back(m);
+      } else {
+        ++slot(m.type).spurious;
+        ++total.spurious;
+      }
+    }
+    std::sort(w.gold.begin(), w.gold.end(), mention_less);
+    std::sort(w.predicted.begin(), w.predicted.end(), mention_less);
+    merge_duplicates(w.gold, true, d);
+    merge_duplicates(w.predicted, false, d);
+
+    const std::size_t G = w.gold.size();
+    const std::size_t P = w.predicted.size();
+    w.gold_partner.assign(G, -1);
+    w.predicted_partner.assign(P, -1);
+    w.gold_round.assign(G, 0);
+    w.seen.assign(G, 0);
+    w.stamp = 0;
+    for (int round = 1; round <= 4; ++round) {
+      w.round_match.assign(G, -1);
+      for (std::size_t p = 0; p < P; ++p) {
+        if (w.predicted_partner[p] >= 0) continue;
+        ++w.stamp;  // a new search: every gold entity unvisited, without clearing `seen`
+        augment(round, p, w);
+      }
+      for (std::size_t g = 0; g < G; ++g) {
+        if (w.round_match[g] < 0) continue;
+        w.gold_partner[g] = w.round_match[g];
+        w.predicted_partner[static_cast<std::size_t>(w.round_match[g])] = static_cast<std::ptrdiff_t>(g);
+        w.gold_round[g] = round;
+      }
+    }
+    static constexpr std::uint32_t NerMatchCounts::*by_round[5] = {
+        &NerMatchCounts::missed, &NerMatchCounts::same_span_same_type, &NerMatchCounts::same_span_other_type,
+        &NerMatchCounts::overlap_same_type, &NerMatchCounts::overlap_other_type};
+    for (std::size_t g = 0; g < G; ++g) {
+      // Pairs and misses count under the gold entity's type.
+      const auto field = by_round[static_cast<std::size_t>(w.gold_round[g])];
+      ++(slot(w.gold[g].type).*field);
+      ++(total.*field);
+    }
+    for (std::size_t p = 0; p < P; ++p) {
+      if (w.predicted_partner[p] >= 0) continue;
+      ++slot(w.predicted[p].type).spurious;  // spurious predictions count under their own type
+      ++total.spurious;
+    }
+    document_counts_.push_back(total);
+    for (const auto& e : by_type) type_counts_.push_back(e);
+    type_begin_.push_back(type_counts_.size());
+  }
+
+  NerOptions options_;
+  std::unordered_set<std::string> declared_;
+  std::unordered_map<std::string, std::uint32_t> type_ids_;
+  std::vector<std::string> type_names_;
+  std::vector<NerMatchCounts> document_counts_;
+  std::vector<std::pair<std::uint32_t, NerMatchCounts>> type_counts_;  // per document, flattened
+  std::vector<std::size_t> type_begin_;  // document d's entries: [type_begin_[d], type_begin_[d + 1])
+  std::vector<NerIssue> issues_;
+};
+
+inline std::size_t NerScorer::item_count() const noexcept { return outcomes ? outcomes->size() : 0; }
+
+template <class Indices>
+Result<double> NerScorer::score_on(const Indices& indices) const {
+  if (!outcomes) throw UsageError(34, "a default-constructed scorer has no outcomes to score");
+  return outcomes->score(schema, measure, indices);
+}
+
+}  // namespace metrics
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_METRICS_NER_HPP
