@@ -68,9 +68,15 @@ class Result {
   explicit operator bool() const noexcept { return defined(); }
 
   /// The value; throws UndefinedStatistic with the reason when undefined.
-  const T& value() const {
+  const T& value() const& {
     if (!value_) throw UndefinedStatistic(reason());
     return *value_;
+  }
+  /// The value of a temporary, moved out: `for (double r : average_ranks(x).value())` must
+  /// not iterate over a reference into a destroyed Result.
+  T value() && {
+    if (!value_) throw UndefinedStatistic(reason());
+    return std::move(*value_);
   }
   /// The value, or `fallback` when undefined.
   T value_or(T fallback) const { return value_ ? *value_ : std::move(fallback); }

@@ -4,9 +4,12 @@
 
 namespace {
 
+// Two models that also generate data; every assertion below passes.
 synthbench::ScoreTable table() {
   synthbench::ScoreTable t("macro_f1");
-  t.set_real("a", 0.9).set_real("b", 0.5).set_synthetic("g", "a", 0.8).set_synthetic("g", "b", 0.3);
+  t.set_real("a", 0.90).set_real("b", 0.50).set_real("c", 0.30);
+  t.set_synthetic("a", "a", 0.88).set_synthetic("a", "b", 0.52).set_synthetic("a", "c", 0.31);
+  t.set_synthetic("b", "a", 0.86).set_synthetic("b", "b", 0.53).set_synthetic("b", "c", 0.29);
   return t;
 }
 
@@ -16,7 +19,7 @@ TEST_P(Typical, RanksLikeRealData) {
   const auto t = table();
   EXPECT_SRCC_GE(t.real(), t.synthetic(GetParam()), 0.8);
   EXPECT_MSPD_LE(t.real(), t.synthetic(GetParam()), 0.02);
-  EXPECT_BIAS_FACTOR_LE(t, "g", 0.05);
+  EXPECT_BIAS_FACTOR_LE(t, "a", 0.05);
 }
 
 INSTANTIATE_TEST_SUITE_P(Generators, Typical, ::testing::ValuesIn(table().synthetic_names()),
