@@ -21,6 +21,7 @@
 #include "synthbench/cassette/errors.hpp"    // SecretLeak
 #include "synthbench/cassette/mode.hpp"      // environment_value
 #include "synthbench/detail/json_input.hpp"  // detail::line_and_column
+#include "synthbench/llm/client.hpp"          // llm::api_key_variable
 #include "synthbench/version.hpp"            // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -32,15 +33,9 @@ struct SecretFinding {
   std::size_t offset = 0;   ///< byte offset in the scanned text
 };
 
-/// The name of the variable holding the API key: $SYNTHBENCH_API_KEY_ENV, else OPENAI_API_KEY.
-inline std::string api_key_variable() {
-  if (const auto name = environment_value("SYNTHBENCH_API_KEY_ENV")) return *name;
-  return "OPENAI_API_KEY";
-}
-
-/// The variables whose values must never be written: api_key_variable() plus `extra`.
+/// The variables whose values must never be written: llm::api_key_variable() plus `extra`.
 inline std::vector<std::string> secret_variables(const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> names{api_key_variable()};
+  std::vector<std::string> names{llm::api_key_variable()};
   for (const auto& n : extra) {
     if (n != names.front()) names.push_back(n);
   }

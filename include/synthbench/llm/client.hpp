@@ -116,6 +116,14 @@ class FunctionClient : public ChatClient {
   std::string base_url_;
 };
 
+/// The name of the environment variable holding the API key: $SYNTHBENCH_API_KEY_ENV when
+/// set and not empty, else OPENAI_API_KEY. The key itself is read only by the transport and
+/// is never written anywhere (cassette/secrets.hpp refuses any write that contains it).
+inline std::string api_key_variable() {
+  const char* name = std::getenv("SYNTHBENCH_API_KEY_ENV");
+  return name != nullptr && *name != '\0' ? std::string(name) : std::string("OPENAI_API_KEY");
+}
+
 /// The default base URL: OpenAI's public API.
 inline constexpr const char* default_base_url = "https://api.openai.com/v1";
 
