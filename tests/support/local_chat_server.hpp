@@ -11,7 +11,7 @@
 // - Sets TCP_NODELAY on every connection: without it, recording crawled at 22 requests per
 //   second instead of about 500 (Nagle's algorithm delaying the small response writes).
 // - Faults on demand, for the next N requests (fail_next) or per request (a user message
-//   containing "[[fault:NAME]]"): 429 with Retry-After, 500, slow, malformed JSON, or a
+//   containing "[[fault:NAME]]"): 429 with Retry-After, 500, 401, slow, malformed JSON, or a
 //   dropped connection.
 // - Bounded: a fixed pool of connection workers, bounded reads with timeouts, at most
 //   max_requests requests; it stops in its destructor, and by itself after idle_timeout
@@ -48,7 +48,7 @@ namespace synthbench_test_support {
 
 class LocalChatServer {
  public:
-  enum class Fault { none, rate_limit, server_error, slow, malformed_json, drop_connection };
+  enum class Fault { none, rate_limit, server_error, slow, malformed_json, drop_connection, unauthorized };
 
   struct Options {
     std::chrono::milliseconds idle_timeout{30000};  // stops by itself after this long without a connection
@@ -104,6 +104,7 @@ class LocalChatServer {
     return last_authorization_;
   }
   bool stopped() const { return stopped_.load(); }
+  bool accepting() const { return !stopping_.load(); }  // false once stopped or idle-timed-out
 
   // Stops accepting, closes queued connections, waits for the workers. Idempotent.
   void stop() {
@@ -253,14 +254,14 @@ class LocalChatServer {
       while (!last_authorization_.empty() && last_authorization_.front() == ' ') last_authorization_.erase(0, 1);
     }
     if (lower.find("\r\nexpect: 100-continue") != std::string::npos) write_all(fd, "HTTP/1.1 100 Continue\r\n\r\n");
-    if (length > (8u << 20)) return respond(fd, 413, "Payload Too Large", R"({"error":{"message":"too large"}})");
+    if (length > (8u << 20)) return respond(fd, 413, "Payload Too Large", R"j({"error":{"message":"too large"}})j");
     while (buffer.size() < header_end + 4 + length) {
       if (!read_more(fd, buffer)) return;
     }
     ++requests_;
     const std::string body = buffer.substr(header_end + 4, length);
     if (head.compare(0, 5, "POST ") != 0 || head.find("/chat/completions ") == std::string::npos) {
-      return respond(fd, 404, "Not Found", R"({"error":{"message":"only POST /v1/chat/completions is served"}})");
+      return respond(fd, 404, "Not Found", R"j({"error":{"message":"only POST /v1/chat/completions is served"}})j");
     }
     synthbench::llm::ChatRequest request;
     try {
@@ -280,17 +281,19 @@ class LocalChatServer {
       static const std::pair<const char*, Fault> directives[] = {
           {"[[fault:rate_limit]]", Fault::rate_limit},         {"[[fault:server_error]]", Fault::server_error},
           {"[[fault:slow]]", Fault::slow},                     {"[[fault:malformed_json]]", Fault::malformed_json},
-          {"[[fault:drop_connection]]", Fault::drop_connection}};
+          {"[[fault:drop_connection]]", Fault::drop_connection}, {"[[fault:unauthorized]]", Fault::unauthorized}};
       for (const auto& [text, f] : directives) {
         if (m.content.find(text) != std::string::npos) fault = f;
       }
     }
     switch (fault) {
       case Fault::rate_limit:
-        return respond(fd, 429, "Too Many Requests", R"({"error":{"message":"rate limited (local test server)","type":"rate_limit"}})",
+        return respond(fd, 429, "Too Many Requests", R"j({"error":{"message":"rate limited (local test server)","type":"rate_limit"}})j",
                        "Retry-After: " + options_.retry_after + "\r\n");
       case Fault::server_error:
-        return respond(fd, 500, "Internal Server Error", R"({"error":{"message":"failure on purpose (local test server)"}})");
+        return respond(fd, 500, "Internal Server Error", R"j({"error":{"message":"failure on purpose (local test server)"}})j");
+      case Fault::unauthorized:
+        return respond(fd, 401, "Unauthorized", R"j({"error":{"message":"no valid API key (local test server)"}})j");
       case Fault::malformed_json:
         return respond(fd, 200, "OK", R"({"id":"x","choices":[{"message":{"content":"cut)");
       case Fault::drop_connection:

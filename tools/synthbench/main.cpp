@@ -15,6 +15,8 @@ namespace {
 const synthbench_cli::Command kCommands[] = {
     {"meta", "meta-evaluate synthetic benchmarks from a score table (MSPD, SRCC, bias factor, ...)",
      &synthbench_cli::run_meta},
+    {"cassette", "verify, summarize, prune and merge cassettes of recorded LLM interactions",
+     &synthbench_cli::run_cassette},
 };
 
 void print_top_help(std::ostream& out) {
