@@ -17,8 +17,12 @@
 /// microsecond; everything else goes through nlohmann::json. Both give identical bytes
 /// (tested).
 
+#include <array>     // std::array
 #include <cstddef>   // std::size_t
+#include <cstdint>   // std::uint64_t
+#include <cmath>     // std::signbit
 #include <cstdio>    // std::snprintf
+#include <cstring>   // std::memcmp
 #include <regex>     // std::regex, std::regex_replace
 #include <string>    // std::string
 #include <vector>    // std::vector
@@ -170,9 +174,35 @@ namespace detail {
 /// nlohmann (UTF-8 validation).
 inline bool append_ascii_json_string(std::string& out, const std::string& s) {
   out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80) return false;
+  const char* run = s.data();  // start of the pending run of characters that need no escape
+  const char* const end = s.data() + s.size();
+  // plain[c]: c needs no escape and is ASCII (the hot loop is one table load per byte).
+  static const auto plain = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return t;
+  }();
+  const char* p = run;
+  while (p != end) {
+    // Eight bytes at a time while none needs attention (SWAR tests from Sean Anderson's "Bit
+    // Twiddling Hacks": a byte < 0x20, equal to '"' or '\\', or with its high bit set).
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p, 8);
+      const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+      const std::uint64_t special = ((x - ones * 0x20) & ~x & highs) | zero_byte(x ^ (ones * '"')) |
+                                    zero_byte(x ^ (ones * '\\')) | (x & highs);
+      if (special != 0) break;
+      p += 8;
+    }
+    if (p == end) break;
+    const auto c = static_cast<unsigned char>(*p++);
+    if (plain[c]) continue;
+    --p;
+    out.append(run, static_cast<std::size_t>(p - run));
+    run = ++p;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -181,18 +211,35 @@ inline bool append_ascii_json_string(std::string& out, const std::string& s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-          out += buffer;
-        } else {
-          out += ch;
-        }
+      default: {
+        if (c >= 0x80) return false;
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+        out += buffer;
+      }
     }
   }
+  out.append(run, static_cast<std::size_t>(end - run));
   out += '"';
   return true;
+}
+
+/// A double as nlohmann's dump() writes it. Whole numbers of moderate size (temperature 0
+/// or 1, the usual case) are written directly ("1.0"); others go through nlohmann, with the
+/// last value remembered per thread, since a run repeats the same few settings.
+inline void append_json_number(std::string& out, double d) {
+  if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15 && !(d == 0 && std::signbit(d))) {
+    out += std::to_string(static_cast<long long>(d));
+    out += ".0";
+    return;
+  }
+  thread_local double last_value = 0;
+  thread_local std::string last_text;
+  if (last_text.empty() || std::memcmp(&last_value, &d, sizeof d) != 0) {
+    last_text = nlohmann::json(d).dump();
+    last_value = d;
+  }
+  out += last_text;
 }
 
 /// The direct writer behind canonical_key; false when the request needs the general path.
@@ -201,8 +248,9 @@ inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, 
     if (!m.extra.is_object() || !m.extra.empty()) return false;
   }
   if (r.model.empty() || r.messages.empty() || !r.extra.is_object()) return false;
-  const auto number = [](double d) { return nlohmann::json(d).dump(); };
-  out.reserve(64 + r.messages.size() * 48);
+  std::size_t size = 160 + r.model.size() + e.host.size();
+  for (const auto& m : r.messages) size += m.content.size() + m.role.size() + 24;
+  out.reserve(size + size / 8);
   out += '{';
   if (!r.extra.empty()) {
     for (const auto& [key, value] : r.extra.items()) {
@@ -215,7 +263,10 @@ inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, 
   }
   out += "\"host\":";
   if (!append_ascii_json_string(out, e.host)) return false;
-  if (r.max_tokens) out += ",\"max_tokens\":" + std::to_string(*r.max_tokens);
+  if (r.max_tokens) {
+    out += ",\"max_tokens\":";
+    out += std::to_string(*r.max_tokens);
+  }
   out += ",\"messages\":[";
   for (std::size_t i = 0; i < r.messages.size(); ++i) {
     if (i > 0) out += ',';
@@ -230,7 +281,10 @@ inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, 
   out += ",\"provider\":";
   if (!append_ascii_json_string(out, e.provider)) return false;
   if (!r.response_format.is_null()) out += ",\"response_format\":" + r.response_format.dump();
-  if (r.seed) out += ",\"seed\":" + std::to_string(*r.seed);
+  if (r.seed) {
+    out += ",\"seed\":";
+    out += std::to_string(*r.seed);
+  }
   if (!r.stop.empty()) {
     out += ",\"stop\":[";
     for (std::size_t i = 0; i < r.stop.size(); ++i) {
@@ -239,9 +293,15 @@ inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, 
     }
     out += ']';
   }
-  if (r.temperature) out += ",\"temperature\":" + number(*r.temperature);
+  if (r.temperature) {
+    out += ",\"temperature\":";
+    append_json_number(out, *r.temperature);
+  }
   if (!r.tools.is_null()) out += ",\"tools\":" + r.tools.dump();
-  if (r.top_p) out += ",\"top_p\":" + number(*r.top_p);
+  if (r.top_p) {
+    out += ",\"top_p\":";
+    append_json_number(out, *r.top_p);
+  }
   out += '}';
   return true;
 }

@@ -211,7 +211,7 @@ class CassetteClient : public llm::ChatClient {
       if (!recording_) {
         const std::size_t recorded = slot.replicates.size();
         guard.unlock();  // entries_ never changes in replay: the miss is built unlocked
-        throw make_miss(full, call, recorded);
+        throw make_miss(full.empty() ? key : full, call, recorded);
       }
     }
     return record(request, std::move(full), std::move(key));
@@ -287,6 +287,17 @@ class CassetteClient : public llm::ChatClient {
     return report;
   }
 
+  /// True when the cassette holds replicate `replicate` of `request`: the replay lookup
+  /// (canonical key, hash lookup) without consuming anything or failing on a miss.
+  bool contains(const llm::ChatRequest& request, std::size_t replicate = 0) const {
+    std::string full;
+    std::string key;
+    keys_of(request, full, key);
+    std::lock_guard<std::mutex> guard(mutex_);
+    const auto it = index_.find(std::string_view(key));
+    return it != index_.end() && replicate < it->second.replicates.size();
+  }
+
   /// The mode in effect: once reads as none when the cassette existed.
   RecordMode mode() const noexcept { return recording_ ? requested_mode_ : RecordMode::none; }
   /// True when this client may call the upstream.
@@ -331,17 +342,18 @@ class CassetteClient : public llm::ChatClient {
     return {};
   }
 
+  // `key` is the match key; `full` the stored form, left empty when equal to `key` (the
+  // plain case, which then costs one serialization and no copy).
   void keys_of(const llm::ChatRequest& request, std::string& full, std::string& key) const {
     if (filter_.plain_requests()) {
       key = canonical_key(request, endpoint_);
-      full = key;
       return;
     }
     nlohmann::json c = canonical_request(request, endpoint_);
     filter_.redact_request(c);
-    full = canonical_text(c);
-    key = full;
+    key = canonical_text(c);
     if (!options_.ignored_fields.empty()) {
+      full = std::move(key);
       filter_.remove_ignored(c);
       key = canonical_text(c);
     }
@@ -368,8 +380,8 @@ class CassetteClient : public llm::ChatClient {
       if (!options_.ignored_fields.empty()) e.key = stored_key(i);
       e.interaction = std::move(i);
       entries_.push_back(std::move(e));
-      Slot& slot = slot_for(std::string(entries_.back().key_view()));
-      slot.replicates.push_back(entries_.size() - 1);
+      // The index views the key inside the entry (a deque never moves its elements).
+      index_[entries_.back().key_view()].replicates.push_back(entries_.size() - 1);
     }
     if (!options_.ignored_fields.empty()) {
       // Keys equal after ignoring fields: serve them in replicate order.
@@ -420,6 +432,7 @@ class CassetteClient : public llm::ChatClient {
   }
 
   llm::ChatResponse record(const llm::ChatRequest& request, std::string full, std::string key) {
+    if (full.empty()) full = key;
     const auto start = std::chrono::steady_clock::now();
     llm::ChatResponse live = upstream_->complete(request);
     auto latency = live.latency;

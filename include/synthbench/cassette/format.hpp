@@ -224,45 +224,49 @@ inline Interaction interaction_from_json(const nlohmann::json& j, const std::str
   return out;
 }
 
-/// A cassette from a parsed document; `source` names it in errors. Throws InputError 401
-/// (wrong type), 402 (missing key), 403 (unsupported format version), 404 (unknown key),
-/// 405 (two interactions with the same request and replicate), 406, 407.
-inline Cassette cassette_from_json(const nlohmann::json& doc, const std::string& source) {
-  using detail::pointer_append;
-  if (!doc.is_object()) detail::wrong_type(source, "/", "a cassette object", doc);
-  const auto& format = detail::member(doc, "format", source, "/");
-  if (!format.is_number_integer()) detail::wrong_type(source, "/format", "an integer", format);
+namespace detail {
+
+/// The cassette of a parsed document whose interactions were already converted
+/// (`streamed`, by the streaming parser) or are still in the document (nullptr).
+inline Cassette cassette_from_document(const nlohmann::json& doc, const std::string& source,
+                                       std::vector<Interaction>* streamed) {
+  if (!doc.is_object()) wrong_type(source, "/", "a cassette object", doc);
+  const auto& format = member(doc, "format", source, "/");
+  if (!format.is_number_integer()) wrong_type(source, "/format", "an integer", format);
   if (format.get<long long>() != format_version) {
     throw InputError(403, source, "/format",
                      "unsupported cassette format " + format.dump() + " (this synthbench " SYNTHBENCH_VERSION_STRING
                      " reads format 1)");
   }
-  detail::only_keys(doc, {"format", "interactions", "metadata"}, source, "");
+  only_keys(doc, {"format", "interactions", "metadata"}, source, "");
   Cassette c;
-  const auto& meta = detail::member(doc, "metadata", source, "/");
-  if (!meta.is_object()) detail::wrong_type(source, "/metadata", "an object", meta);
-  detail::only_keys(meta, {"created_at", "description", "hosts", "models", "recorded_with", "updated_at"}, source,
-                    "/metadata");
-  c.metadata.created_at = detail::string_member(meta, "created_at", source, "/metadata", false);
-  c.metadata.updated_at = detail::string_member(meta, "updated_at", source, "/metadata", false);
-  c.metadata.recorded_with = detail::string_member(meta, "recorded_with", source, "/metadata", false);
-  c.metadata.description = detail::string_member(meta, "description", source, "/metadata", false);
+  const auto& meta = member(doc, "metadata", source, "/");
+  if (!meta.is_object()) wrong_type(source, "/metadata", "an object", meta);
+  only_keys(meta, {"created_at", "description", "hosts", "models", "recorded_with", "updated_at"}, source, "/metadata");
+  c.metadata.created_at = string_member(meta, "created_at", source, "/metadata", false);
+  c.metadata.updated_at = string_member(meta, "updated_at", source, "/metadata", false);
+  c.metadata.recorded_with = string_member(meta, "recorded_with", source, "/metadata", false);
+  c.metadata.description = string_member(meta, "description", source, "/metadata", false);
   for (const char* key : {"hosts", "models"}) {
     const auto it = meta.find(key);
     if (it == meta.end()) continue;
     const std::string at = pointer_append("/metadata", key);
-    if (!it->is_array()) detail::wrong_type(source, at, "an array of strings", *it);
+    if (!it->is_array()) wrong_type(source, at, "an array of strings", *it);
     auto& out = std::string(key) == "hosts" ? c.metadata.hosts : c.metadata.models;
     for (std::size_t i = 0; i < it->size(); ++i) {
-      if (!(*it)[i].is_string()) detail::wrong_type(source, pointer_append(at, i), "a string", (*it)[i]);
+      if (!(*it)[i].is_string()) wrong_type(source, pointer_append(at, i), "a string", (*it)[i]);
       out.push_back((*it)[i].get<std::string>());
     }
   }
-  const auto& interactions = detail::member(doc, "interactions", source, "/");
-  if (!interactions.is_array()) detail::wrong_type(source, "/interactions", "an array", interactions);
-  c.interactions.reserve(interactions.size());
-  for (std::size_t i = 0; i < interactions.size(); ++i) {
-    c.interactions.push_back(interaction_from_json(interactions[i], source, pointer_append("/interactions", i)));
+  const auto& interactions = member(doc, "interactions", source, "/");
+  if (!interactions.is_array()) wrong_type(source, "/interactions", "an array", interactions);
+  if (streamed != nullptr) {
+    c.interactions = std::move(*streamed);
+  } else {
+    c.interactions.reserve(interactions.size());
+    for (std::size_t i = 0; i < interactions.size(); ++i) {
+      c.interactions.push_back(interaction_from_json(interactions[i], source, pointer_append("/interactions", i)));
+    }
   }
   // Duplicates: sort indices by (request, replicate) and compare neighbours.
   std::vector<std::size_t> order(c.interactions.size());
@@ -285,10 +289,142 @@ inline Cassette cassette_from_json(const nlohmann::json& doc, const std::string&
   return c;
 }
 
+/// A SAX handler (nlohmann::json_sax) that builds the document like nlohmann's DOM parser,
+/// with two differences: a repeated key is an error (InputError 102, with its JSON pointer),
+/// and once "format": 1 has been seen, each element of the top-level "interactions" array is
+/// converted to an Interaction as soon as it is complete and its DOM freed. A 100 MB
+/// cassette then never exists as a whole DOM: peak memory is the text plus the result.
+class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  CassetteSax(const std::string& text, const std::string& source) : text_(text), source_(source) {}
+
+  bool null() override { return add(nlohmann::json()); }
+  bool boolean(bool v) override { return add(nlohmann::json(v)); }
+  bool number_integer(number_integer_t v) override { return add(nlohmann::json(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return add(nlohmann::json(v)); }
+  bool number_float(number_float_t v, const string_t&) override { return add(nlohmann::json(v)); }
+  bool string(string_t& v) override { return add(nlohmann::json(std::move(v))); }
+  bool binary(binary_t& v) override { return add(nlohmann::json::binary(std::move(v))); }
+  bool start_object(std::size_t) override { return open(nlohmann::json::object(), false); }
+  bool start_array(std::size_t) override { return open(nlohmann::json::array(), true); }
+  bool key(string_t& k) override {
+    Frame& f = stack_.back();
+    if (f.value->contains(k)) {
+      f.key = k;
+      throw InputError(102, source_, pointer(), "duplicate key (JSON objects must not repeat a key)");
+    }
+    f.key = std::move(k);
+    if (stack_.size() == 1 && f.key == "interactions") {
+      const auto format = root_.find("format");
+      streaming_ = format != root_.end() && format->is_number_integer() && format->get<long long>() == format_version;
+    }
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    std::string what = e.what();
+    if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    throw InputError(101, source_, synthbench::detail::line_and_column(text_, position), "invalid JSON: " + what);
+  }
+
+  /// The document (with the streamed interactions removed from it).
+  const nlohmann::json& document() const noexcept { return root_; }
+  /// The interactions converted while parsing; `streamed()` says whether that happened.
+  std::vector<Interaction>& interactions() noexcept { return interactions_; }
+  /// True when the interactions were converted while parsing.
+  bool streamed() const noexcept { return streamed_array_; }
+
+ private:
+  struct Frame {
+    nlohmann::json* value;
+    bool is_array;
+    std::size_t index;  // next element's index (arrays)
+    std::string key;    // current key (objects)
+  };
+
+  std::string pointer() const {
+    std::string p;
+    for (const auto& f : stack_) p = f.is_array ? pointer_append(p, f.index) : pointer_append(p, f.key);
+    return p;
+  }
+
+  nlohmann::json* place(nlohmann::json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    Frame& f = stack_.back();
+    if (f.is_array) {
+      f.value->push_back(std::move(v));
+      return &f.value->back();
+    }
+    nlohmann::json& slot = (*f.value)[f.key];
+    slot = std::move(v);
+    return &slot;
+  }
+
+  bool add(nlohmann::json&& v) {
+    (void)place(std::move(v));
+    convert_if_interaction();  // a scalar where an interaction belongs: reported as such
+    after_value();
+    return true;
+  }
+
+  bool in_interactions() const {
+    return streaming_ && stack_.size() == 2 && stack_[0].key == "interactions" && stack_[1].is_array;
+  }
+
+  void convert_if_interaction() {
+    if (!in_interactions()) return;
+    streamed_array_ = true;
+    nlohmann::json& array = *stack_[1].value;
+    interactions_.push_back(interaction_from_json(array.back(), source_, pointer_append("/interactions", stack_[1].index)));
+    array.erase(array.size() - 1);
+  }
+
+  bool open(nlohmann::json&& v, bool is_array) {
+    nlohmann::json* p = place(std::move(v));
+    stack_.push_back({p, is_array, 0, {}});
+    return true;
+  }
+
+  bool close() {
+    stack_.pop_back();
+    convert_if_interaction();  // an element of /interactions just ended: convert it, drop its DOM
+    after_value();
+    return true;
+  }
+
+  void after_value() {
+    if (!stack_.empty() && stack_.back().is_array) ++stack_.back().index;
+  }
+
+  const std::string& text_;
+  const std::string& source_;
+  nlohmann::json root_;
+  std::vector<Frame> stack_;
+  std::vector<Interaction> interactions_;
+  bool streaming_ = false;
+  bool streamed_array_ = false;
+};
+
+}  // namespace detail
+
+/// A cassette from a parsed document; `source` names it in errors. Throws InputError 401
+/// (wrong type), 402 (missing key), 403 (unsupported format version), 404 (unknown key),
+/// 405 (two interactions with the same request and replicate), 406, 407.
+inline Cassette cassette_from_json(const nlohmann::json& doc, const std::string& source) {
+  return detail::cassette_from_document(doc, source, nullptr);
+}
+
 /// Parses cassette text; `source` (the file name) names it in errors. Syntax errors throw
-/// InputError 101 with line and column, duplicate keys 102 (detail/json_input.hpp).
+/// InputError 101 with line and column, duplicate keys 102 with the JSON pointer, and the
+/// rest as cassette_from_json. Streams: no DOM of the whole file is built.
 inline Cassette parse_cassette(const std::string& text, const std::string& source) {
-  return cassette_from_json(synthbench::detail::parse_json_strict<nlohmann::json>(text, source), source);
+  detail::CassetteSax sax(text, source);
+  nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, /*strict=*/true);
+  return detail::cassette_from_document(sax.document(), source, sax.streamed() ? &sax.interactions() : nullptr);
 }
 
 /// The JSON object of one interaction (a cassette element or a journal line).

@@ -17,6 +17,7 @@
 #include <cerrno>      // errno
 #include <cstring>     // std::strerror
 #include <filesystem>  // std::filesystem
+#include <fstream>     // std::ifstream
 #include <map>         // std::map
 #include <optional>    // std::optional
 #include <string>      // std::string
@@ -39,17 +40,35 @@ inline std::filesystem::path journal_path(const std::filesystem::path& cassette)
 /// `<cassette>.lock`.
 inline std::filesystem::path lock_path(const std::filesystem::path& cassette) { return cassette.string() + ".lock"; }
 
+namespace detail {
+
+/// The whole file in one allocation of its size (detail::read_file copies it through a
+/// stringstream, twice the memory for a moment; cassettes may be 100 MB).
+inline std::string read_whole_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(1, path.string(), std::string("cannot open for reading: ") + std::strerror(errno));
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return synthbench::detail::read_file(path);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (in.gcount() != static_cast<std::streamsize>(size)) return synthbench::detail::read_file(path);  // it changed
+  return text;
+}
+
+}  // namespace detail
+
 /// The cassette at `path`, or nullopt when the file does not exist. Throws IoError when it
 /// cannot be read and InputError when it is malformed.
 inline std::optional<Cassette> read_cassette_if_exists(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return std::nullopt;
-  return parse_cassette(synthbench::detail::read_file(path), path.string());
+  return parse_cassette(detail::read_whole_file(path), path.string());
 }
 
 /// The cassette at `path`; throws IoError when it is missing or unreadable, InputError when malformed.
 inline Cassette read_cassette(const std::filesystem::path& path) {
-  return parse_cassette(synthbench::detail::read_file(path), path.string());
+  return parse_cassette(detail::read_whole_file(path), path.string());
 }
 
 /// The interactions of the journal of `cassette` (none when there is no journal);
