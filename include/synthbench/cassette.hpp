@@ -11,6 +11,7 @@
 #include "synthbench/cassette/errors.hpp"
 #include "synthbench/cassette/file_lock.hpp"
 #include "synthbench/cassette/format.hpp"
+#include "synthbench/cassette/key_index.hpp"
 #include "synthbench/cassette/mode.hpp"
 #include "synthbench/cassette/secrets.hpp"
 #include "synthbench/cassette/storage.hpp"

@@ -14,8 +14,9 @@
 //    counters "peak_over_file" (target < 3) and "peak_over_nlohmann".
 //
 // Sizes: SYNTHBENCH_BENCH_CASSETTE_MB (default 100) and SYNTHBENCH_BENCH_INTERACTIONS
-// (default 50000). ctest's smoke run (--benchmark_min_time=0.001) uses an 8 MB cassette
-// unless SYNTHBENCH_BENCH_CASSETTE_MB is set, so that it stays well under 30 s. Files are
+// (default 50000). ctest's smoke run (--benchmark_min_time=0.001, even in a Debug or
+// sanitizer build) defaults to a 4 MB cassette and 5,000 interactions instead, so that it
+// stays well under 30 s; the variables still win when set. Files are
 // generated once per process in a temporary folder and removed at exit.
 
 #include <synthbench/cassette.hpp>
@@ -131,7 +132,7 @@ struct ReplayData {
 const ReplayData& replay_data() {
   static const ReplayData data = [] {
     ReplayData d;
-    const std::size_t n = env_size("SYNTHBENCH_BENCH_INTERACTIONS", 50000);
+    const std::size_t n = env_size("SYNTHBENCH_BENCH_INTERACTIONS", smoke_run ? 5000 : 50000);
     d.path = work_dir() / "replay.json";
     write_cassette(d.path, n, replay_prompt_words, 20);
     d.requests.reserve(n);
@@ -151,7 +152,7 @@ cassette::CassetteOptions replay_options() {
 
 void BM_ReplayLookup(benchmark::State& state) {
   const auto& data = replay_data();
-  const cassette::CassetteClient client(data.path, replay_options());
+  static const cassette::CassetteClient client(data.path, replay_options());  // loaded once per process
   std::size_t i = 0;
   std::size_t hits = 0;
   for (auto _ : state) {
@@ -182,9 +183,9 @@ BENCHMARK(BM_ReplayComplete)->Unit(benchmark::kMillisecond);
 
 const std::filesystem::path& big_cassette() {
   static const std::filesystem::path path = [] {
-    const std::size_t megabytes = env_size("SYNTHBENCH_BENCH_CASSETTE_MB", smoke_run ? 8 : 100);
-    // About 6.4 kB of file per interaction with 600-word prompts and 150-word answers.
-    const std::size_t count = std::max<std::size_t>(1, megabytes * 1000000 / 6400);
+    const std::size_t megabytes = env_size("SYNTHBENCH_BENCH_CASSETTE_MB", smoke_run ? 4 : 100);
+    // About 4.9 kB of file per interaction with 600-word prompts and 150-word answers.
+    const std::size_t count = std::max<std::size_t>(1, megabytes * 1000000 / 4900);
     const auto p = work_dir() / "big.json";
     write_cassette(p, count, 600, 150);
     return p;

@@ -320,6 +320,18 @@ inline std::string canonical_key(const llm::ChatRequest& request, const Endpoint
   return canonical_text(canonical_request(request, endpoint));
 }
 
+/// canonical_key written into `out` (replacing its content), reusing its capacity: a
+/// lookup loop then allocates nothing.
+inline void canonical_key_into(std::string& out, const llm::ChatRequest& request, const Endpoint& endpoint) {
+  out.clear();
+  try {
+    if (detail::append_plain_canonical(out, request, endpoint)) return;
+  } catch (const nlohmann::json::type_error&) {
+    // as in canonical_key
+  }
+  out = canonical_text(canonical_request(request, endpoint));
+}
+
 }  // namespace cassette
 SYNTHBENCH_NAMESPACE_END
 

@@ -38,7 +38,6 @@
 #include <set>            // std::set
 #include <string>         // std::string
 #include <string_view>    // std::string_view
-#include <unordered_map>  // std::unordered_map
 #include <unordered_set>  // std::unordered_set
 #include <utility>        // std::move
 #include <vector>         // std::vector
@@ -50,6 +49,7 @@
 #include "synthbench/cassette/errors.hpp"     // CassetteError, CassetteMiss
 #include "synthbench/cassette/file_lock.hpp"  // FileLock
 #include "synthbench/cassette/format.hpp"     // Interaction, Cassette, journal_line, interaction_id
+#include "synthbench/cassette/key_index.hpp"  // KeyIndex
 #include "synthbench/cassette/mode.hpp"       // RecordMode, resolve_record_mode, check_recording_allowed
 #include "synthbench/cassette/secrets.hpp"    // secret_variables, check_no_secrets
 #include "synthbench/cassette/storage.hpp"    // read/write/journal helpers
@@ -290,12 +290,16 @@ class CassetteClient : public llm::ChatClient {
   /// True when the cassette holds replicate `replicate` of `request`: the replay lookup
   /// (canonical key, hash lookup) without consuming anything or failing on a miss.
   bool contains(const llm::ChatRequest& request, std::size_t replicate = 0) const {
+    thread_local std::string key;  // reused: a lookup allocates nothing in the plain case
     std::string full;
-    std::string key;
-    keys_of(request, full, key);
+    if (filter_.plain_requests()) {
+      canonical_key_into(key, request, endpoint_);
+    } else {
+      keys_of(request, full, key);
+    }
     std::lock_guard<std::mutex> guard(mutex_);
-    const auto it = index_.find(std::string_view(key));
-    return it != index_.end() && replicate < it->second.replicates.size();
+    const Slot* slot = index_.find(key);
+    return slot != nullptr && replicate < slot->replicates.size();
   }
 
   /// The mode in effect: once reads as none when the cassette existed.
@@ -367,8 +371,7 @@ class CassetteClient : public llm::ChatClient {
   }
 
   Slot& slot_for(const std::string& key) {
-    const auto it = index_.find(std::string_view(key));
-    if (it != index_.end()) return it->second;
+    if (Slot* slot = index_.find(key)) return *slot;
     owned_keys_.push_back(key);
     return index_[std::string_view(owned_keys_.back())];
   }
@@ -556,7 +559,7 @@ class CassetteClient : public llm::ChatClient {
   std::mutex finish_mutex_;
   std::deque<Entry> entries_;
   std::deque<std::string> owned_keys_;
-  std::unordered_map<std::string_view, Slot> index_;
+  KeyIndex<Slot> index_;
   std::size_t loaded_ = 0;
   std::size_t replayed_ = 0;
   bool finished_ = false;
