@@ -323,8 +323,14 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
   bool end_object() override { return close(); }
   bool end_array() override { return close(); }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." or
+    // "[json.exception.out_of_range.406] number overflow parsing '1e999'": keep the reason,
+    // the position is given below.
     std::string what = e.what();
-    if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    if (what.rfind("parse error", 0) == 0) {
+      if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    }
     throw InputError(101, source_, synthbench::detail::line_and_column(text_, position), "invalid JSON: " + what);
   }
 
@@ -513,7 +519,11 @@ inline std::vector<Interaction> parse_journal(const std::string& text, const std
     try {
       j = synthbench::detail::parse_json_strict<nlohmann::json>(content, source);
     } catch (const InputError& e) {
-      throw InputError(410, source, where, "not a JSON interaction (" + e.where() + " of the line)");
+      std::string message = e.what();
+      if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+      // The line is parsed alone: its "line 1, column C" is column C of journal line `line`.
+      const std::string inner = e.where().rfind("line 1, ", 0) == 0 ? e.where().substr(6) : std::string();
+      throw InputError(410, source, where + inner, "not a JSON interaction: " + message);
     }
     try {
       out.push_back(interaction_from_json(j, source, ""));

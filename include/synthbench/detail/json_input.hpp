@@ -120,6 +120,11 @@ Json parse_json_strict(const std::string& text, const std::string& source) {
     // we give the position ourselves.
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     throw InputError(101, source, line_and_column(text, e.byte), "invalid JSON: " + what);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too large for a double ("1e999"): nlohmann reports it without a position.
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    throw InputError(101, source, "", "invalid JSON: " + what);
   }
   if (!duplicate_pointer.empty()) {
     throw InputError(102, source, duplicate_pointer, "duplicate key (JSON objects must not repeat a key)");

@@ -84,6 +84,13 @@ TEST(CassetteFormat, SyntaxErrorsNameLineAndColumn) {
   const std::string text = valid_document().dump(2);
   EXPECT_EQ(error_of(text.substr(0, text.size() / 2)).substr(0, 26), "synthbench.input.101 line ");
   EXPECT_EQ(error_of(std::string("{\"format\": 1,\n \"format\": 1}")), "synthbench.input.102 /format");
+  // A number beyond a double's range (found by the fuzzer) is a syntax error with a position.
+  EXPECT_EQ(error_of(std::string("{\"format\": 1e999}")), "synthbench.input.101 line 1, column 16");
+  std::string overflow = valid_document().dump(2);
+  overflow.replace(overflow.find("\"latency_ms\": ") + 14, 1, "-1e400");
+  EXPECT_EQ(error_of(overflow).substr(0, 26), "synthbench.input.101 line ");
+  EXPECT_EQ(error_of(std::string("{\"format\": 1, \"interactions\": [{\"a\": 1, \"a\": 2}], \"metadata\": {}}")),
+            "synthbench.input.102 /interactions/0/a");
 }
 
 TEST(CassetteFormat, StructureErrorsNameTheJsonPointer) {
@@ -169,7 +176,7 @@ TEST(Journal, TornLastLineIsDroppedOtherBadLinesAreErrors) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.id(), "synthbench.input.410");
-    EXPECT_EQ(e.where(), "line 2");
+    EXPECT_EQ(e.where(), "line 2, column 2");
   }
   try {
     (void)synthbench::cassette::parse_journal(a + "{\"replicate\":0}\n", "x.journal");
@@ -178,6 +185,17 @@ TEST(Journal, TornLastLineIsDroppedOtherBadLinesAreErrors) {
     EXPECT_EQ(e.id(), "synthbench.input.410");
     EXPECT_EQ(e.where(), "line 2");
     EXPECT_NE(std::string(e.what()).find("synthbench.input.402"), std::string::npos);
+  }
+}
+
+TEST(Journal, NumberOverflowIsABadLine) {
+  try {
+    (void)synthbench::cassette::parse_journal("{\"replicate\": 1e999}\n", "x.journal");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.id(), "synthbench.input.410");
+    EXPECT_EQ(e.where(), "line 1");
+    EXPECT_NE(std::string(e.what()).find("number overflow"), std::string::npos);
   }
 }
 
