@@ -34,6 +34,7 @@
 #include <cstring>             // std::strerror
 #include <deque>               // std::deque
 #include <mutex>               // std::mutex
+#include <ostream>             // std::ostream
 #include <stdexcept>           // std::runtime_error
 #include <string>              // std::string
 #include <thread>              // std::thread
@@ -340,6 +341,13 @@ class LocalChatServer {
   std::atomic<std::size_t> active_{0};
   std::atomic<std::size_t> max_concurrent_{0};
 };
+
+// Prints a fault by name in GoogleTest messages and parameterized test names.
+inline void PrintTo(LocalChatServer::Fault fault, std::ostream* os) {
+  static const char* const names[] = {"none",           "rate_limit",      "server_error", "slow",
+                                      "malformed_json", "drop_connection", "unauthorized"};
+  *os << names[static_cast<int>(fault)];
+}
 
 }  // namespace synthbench_test_support
 
