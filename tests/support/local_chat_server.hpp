@@ -99,6 +99,7 @@ class LocalChatServer {
 
   std::size_t requests() const { return requests_.load(); }          // requests received (faulty ones too)
   std::size_t answered() const { return answered_.load(); }          // normal answers sent
+  // Most requests handled at once, each counted from its full arrival to its answer.
   std::size_t max_concurrent() const { return max_concurrent_.load(); }
   std::string last_authorization() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -199,11 +200,7 @@ class LocalChatServer {
         fd = pending_.front();
         pending_.pop_front();
       }
-      const std::size_t now = ++active_;
-      for (std::size_t seen = max_concurrent_.load(); now > seen && !max_concurrent_.compare_exchange_weak(seen, now);) {
-      }
       handle(fd);
-      --active_;
       ::close(fd);
     }
   }
@@ -260,6 +257,25 @@ class LocalChatServer {
       if (!read_more(fd, buffer)) return;
     }
     ++requests_;
+    // Counted from the full request to the first byte of the answer: the client cannot have
+    // its response (and send another request) while this one counts as concurrent.
+    struct Active {
+      std::atomic<std::size_t>& count;
+      bool done = false;
+      void release() {
+        if (!done) --count;
+        done = true;
+      }
+      ~Active() { release(); }
+    } active{active_};
+    const std::size_t now = ++active_;
+    for (std::size_t seen = max_concurrent_.load(); now > seen && !max_concurrent_.compare_exchange_weak(seen, now);) {
+    }
+    const auto respond = [&active](int fd_, int status, const std::string& reason, const std::string& body_,
+                                   const std::string& extra_headers = {}) {
+      active.release();
+      LocalChatServer::respond(fd_, status, reason, body_, extra_headers);
+    };
     const std::string body = buffer.substr(header_end + 4, length);
     if (head.compare(0, 5, "POST ") != 0 || head.find("/chat/completions ") == std::string::npos) {
       return respond(fd, 404, "Not Found", R"j({"error":{"message":"only POST /v1/chat/completions is served"}})j");
@@ -298,6 +314,7 @@ class LocalChatServer {
       case Fault::malformed_json:
         return respond(fd, 200, "OK", R"({"id":"x","choices":[{"message":{"content":"cut)");
       case Fault::drop_connection:
+        active.release();
         ::shutdown(fd, SHUT_RDWR);
         return;
       case Fault::slow:
