@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -26,17 +28,35 @@ using synthbench::cassette::CassetteOptions;
 using synthbench::cassette::RecordMode;
 using synthbench_test_support::LocalChatServer;
 
+// A temporary cassette root for one test; the previous environment comes back afterwards.
 struct TempRoot {
   std::filesystem::path path = synthbench_test_support::make_temp_dir("synthbench-record-replay");
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved;
   TempRoot() {
-    ::setenv("SYNTHBENCH_CASSETTE_DIR", path.c_str(), 1);
-    ::setenv("SYNTHBENCH_RECORD_IN_CI", "1", 1);
-    ::unsetenv("SYNTHBENCH_RECORD");
+    set("SYNTHBENCH_CASSETTE_DIR", path.string());
+    set("SYNTHBENCH_RECORD_IN_CI", std::string("1"));
+    set("SYNTHBENCH_RECORD", std::nullopt);
+    set("SYNTHBENCH_CASSETTE_USAGE_DIR", std::nullopt);
   }
   ~TempRoot() {
-    ::unsetenv("SYNTHBENCH_CASSETTE_DIR");
+    for (auto it = saved.rbegin(); it != saved.rend(); ++it) {
+      if (it->second) {
+        ::setenv(it->first.c_str(), it->second->c_str(), 1);
+      } else {
+        ::unsetenv(it->first.c_str());
+      }
+    }
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
+  }
+  void set(const char* name, const std::optional<std::string>& value) {
+    const char* old = std::getenv(name);
+    saved.emplace_back(name, old != nullptr ? std::optional<std::string>(old) : std::nullopt);
+    if (value) {
+      ::setenv(name, value->c_str(), 1);
+    } else {
+      ::unsetenv(name);
+    }
   }
 };
 
