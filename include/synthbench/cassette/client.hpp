@@ -23,7 +23,7 @@
 /// cassette's file lock, merging what other processes recorded meanwhile. Thread-safe:
 /// any number of threads may call complete() at once.
 
-#include <algorithm>      // std::sort, std::min
+#include <algorithm>      // std::remove_if, std::stable_sort
 #include <chrono>         // std::chrono::steady_clock
 #include <cstddef>        // std::size_t
 #include <deque>          // std::deque (stable element addresses)

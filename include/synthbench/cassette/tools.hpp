@@ -6,7 +6,7 @@
 /// checks of a cassette file, statistics per model, pruning by a usage file, and merging of
 /// shards recorded by parallel CI jobs.
 
-#include <algorithm>  // std::sort, std::max
+#include <algorithm>  // std::sort
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::int64_t
 #include <map>        // std::map
