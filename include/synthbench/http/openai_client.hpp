@@ -21,7 +21,6 @@
 
 #include <curl/curl.h>  // libcurl easy interface
 
-#include <algorithm>           // std::min
 #include <chrono>              // std::chrono
 #include <condition_variable>  // std::condition_variable
 #include <cstddef>             // std::size_t
