@@ -17,6 +17,8 @@ const synthbench_cli::Command kCommands[] = {
      &synthbench_cli::run_meta},
     {"score", "score predictions against gold data with the task's metrics (intent, ner, sts)",
      &synthbench_cli::run_score},
+    {"cassette", "verify, summarize, prune and merge cassettes of recorded LLM interactions",
+     &synthbench_cli::run_cassette},
 };
 
 void print_top_help(std::ostream& out) {

@@ -31,7 +31,7 @@ struct DataReport {
   /// The number of issues of `kind`.
   std::size_t count(const std::string& kind) const {
     std::size_t n = 0;
-    for (const auto& i : issues) n += i.kind == kind ? 1 : 0;
+    for (const auto& i : issues) n += i.kind == kind ? std::size_t{1} : std::size_t{0};
     return n;
   }
   /// Records an issue.
