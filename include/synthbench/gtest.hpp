@@ -13,10 +13,12 @@
 /// whole core).
 
 #include "synthbench/error.hpp"
+#include "synthbench/experiment/experiment.hpp"
 #include "synthbench/gtest/agreement_assertions.hpp"
 #include "synthbench/gtest/bias_assertions.hpp"
 #include "synthbench/gtest/bootstrap_assertions.hpp"
 #include "synthbench/gtest/comparison_table.hpp"
+#include "synthbench/gtest/experiment_assertions.hpp"
 #include "synthbench/gtest/param_name.hpp"
 #include "synthbench/gtest/regression.hpp"
 #include "synthbench/metrics.hpp"
