@@ -9,7 +9,6 @@
 #include "synthbench/cassette/client.hpp"
 #include "synthbench/cassette/diff.hpp"
 #include "synthbench/cassette/errors.hpp"
-#include "synthbench/cassette/file_lock.hpp"
 #include "synthbench/cassette/format.hpp"
 #include "synthbench/cassette/key_index.hpp"
 #include "synthbench/cassette/mode.hpp"

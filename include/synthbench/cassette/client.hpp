@@ -47,7 +47,7 @@
 #include "synthbench/cassette/canonical.hpp"  // Endpoint, Redaction, RequestFilter, canonical_key
 #include "synthbench/cassette/diff.hpp"       // diff_requests, nearest_request, format_differences
 #include "synthbench/cassette/errors.hpp"     // CassetteError, CassetteMiss
-#include "synthbench/cassette/file_lock.hpp"  // FileLock
+#include "synthbench/detail/file_lock.hpp"  // detail::FileLock
 #include "synthbench/cassette/format.hpp"     // Interaction, Cassette, journal_line, interaction_id
 #include "synthbench/cassette/key_index.hpp"  // KeyIndex
 #include "synthbench/cassette/mode.hpp"       // RecordMode, resolve_record_mode, check_recording_allowed
@@ -247,7 +247,7 @@ class CassetteClient : public llm::ChatClient {
       }
     }
     if (recording_ && !fresh.empty()) {
-      FileLock lock(lock_path(path_));
+      synthbench::detail::FileLock lock(lock_path(path_));
       auto file = read_cassette_if_exists(path_);
       auto journal = read_journal(path_);
       Cassette merged;
@@ -399,7 +399,7 @@ class CassetteClient : public llm::ChatClient {
   }
 
   void open_for_recording() {
-    FileLock lock(lock_path(path_));
+    synthbench::detail::FileLock lock(lock_path(path_));
     auto file = read_cassette_if_exists(path_);
     bool torn = false;
     auto journal = read_journal(path_, &torn);
@@ -479,7 +479,7 @@ class CassetteClient : public llm::ChatClient {
     }
     {
       std::lock_guard<std::mutex> journal_guard(journal_mutex_);
-      FileLock lock(lock_path(path_));
+      synthbench::detail::FileLock lock(lock_path(path_));
       append_journal(path_, line);
     }
     llm::ChatResponse out = std::move(i.response);

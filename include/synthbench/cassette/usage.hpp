@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/cassette/file_lock.hpp"  // FileLock
+#include "synthbench/detail/file_lock.hpp"  // detail::FileLock
 #include "synthbench/cassette/mode.hpp"       // environment_value
 #include "synthbench/cassette/secrets.hpp"    // check_no_secrets
 #include "synthbench/detail/files.hpp"        // detail::read_file, write_file_atomically
@@ -80,7 +80,7 @@ inline std::filesystem::path usage_path_for(const std::filesystem::path& usage_d
 /// Adds `used` to the usage file at `path` (creating it), under a lock so that concurrent
 /// test processes accumulate. Checked for secrets like every write.
 inline void add_usage(const std::filesystem::path& path, const std::string& cassette, const std::set<std::string>& used) {
-  FileLock lock(path.string() + ".lock");
+  synthbench::detail::FileLock lock(path.string() + ".lock");
   Usage u;
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) u = read_usage(path);

@@ -6,7 +6,8 @@
 /// experiment is built on first use (usually while INSTANTIATE_TEST_SUITE_P asks for the
 /// parameter names, before any test runs) and then shared by every test of every suite with
 /// the same Spec in this process; TearDownTestSuite finishes the cassette and reports
-/// interactions this run did not use (a failure in strict mode).
+/// interactions this run did not use (a failure in strict mode). The experiment and the
+/// cassette's usage go into the end-of-program report (report_listener.hpp).
 ///
 ///     struct Snips {
 ///       static std::string cassette_name() { return "snips"; }      // cassettes/snips.json
@@ -44,6 +45,7 @@
 #include "synthbench/cassette/mode.hpp"
 #include "synthbench/experiment/experiment.hpp"
 #include "synthbench/gtest/cassette.hpp"
+#include "synthbench/gtest/report_listener.hpp"
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -96,6 +98,7 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
     if (!shared.llm) return;
     try {
       const cassette::FinishReport report = shared.llm->finish();
+      publish(shared.llm->path().string(), report);
       if (report.unused > 0) {
         ::testing::Test::RecordProperty("synthbench.cassette_unused", static_cast<int>(report.unused));
       }
@@ -155,6 +158,7 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
         shared.llm = std::make_unique<cassette::CassetteClient>(cassette::cassette_path(sanitize_name(name)),
                                                                 std::move(options), std::move(upstream));
         shared.experiment = std::make_unique<Experiment>(Spec::build(*shared.llm));
+        publish(*shared.experiment);
       } catch (const std::exception& e) {
         shared.error = e.what();
       }

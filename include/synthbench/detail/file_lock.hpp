@@ -1,9 +1,9 @@
-#ifndef SYNTHBENCH_CASSETTE_FILE_LOCK_HPP
-#define SYNTHBENCH_CASSETTE_FILE_LOCK_HPP
+#ifndef SYNTHBENCH_DETAIL_FILE_LOCK_HPP
+#define SYNTHBENCH_DETAIL_FILE_LOCK_HPP
 
 /// @file
-/// An advisory lock that serializes the processes writing one cassette (ctest -j runs each
-/// test in its own process). It is flock(2) on a lock file beside the cassette
+/// An advisory lock that serializes the processes writing one file (a cassette, a report;
+/// ctest -j runs each test in its own process). It is flock(2) on a lock file beside the cassette
 /// (`<cassette>.lock`, never deleted: deleting a lock file lets two processes hold "the"
 /// lock on two different files). flock locks belong to the open file description, so two
 /// FileLocks in one process also exclude each other; the lock is released if the process
@@ -22,7 +22,7 @@
 #include "synthbench/version.hpp"  // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
-namespace cassette {
+namespace detail {
 
 /// Holds an exclusive flock on `path` (created if missing) for its lifetime.
 class FileLock {
@@ -59,7 +59,7 @@ class FileLock {
   int fd_ = -1;
 };
 
-}  // namespace cassette
+}  // namespace detail
 SYNTHBENCH_NAMESPACE_END
 
-#endif  // SYNTHBENCH_CASSETTE_FILE_LOCK_HPP
+#endif  // SYNTHBENCH_DETAIL_FILE_LOCK_HPP
