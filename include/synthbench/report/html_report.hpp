@@ -76,10 +76,10 @@ inline std::string score_chart(const ScoreTable& table, const std::string& title
   }
   lo = std::floor(lo * 10.0) / 10.0;
   hi = std::ceil(hi * 10.0) / 10.0;
-  const double width = 720;
-  const double height = 320;
-  const double left = 56;
-  const double right = 170;
+  const double width = 540;
+  const double height = 300;
+  const double left = 50;
+  const double right = 150;
   const double top = 28;
   const double bottom = 92;
   const double plot_w = width - left - right;
@@ -144,10 +144,96 @@ inline std::string diverging_colour(double v, double limit) {
   return buffer;
 }
 
+/// Our own Markdown (render_markdown's subset: "#" headings, "|" tables with a rule row,
+/// "- " lists, paragraphs, **bold**, `code`, backslash escapes) as HTML.
+inline std::string markdown_to_html(const std::string& md) {
+  const auto inline_html = [](const std::string& text) {
+    std::string out;
+    bool bold = false;
+    bool code = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '\\' && i + 1 < text.size()) {
+        out += html_escape(std::string(1, text[++i]));
+      } else if (c == '`') {
+        out += code ? "</code>" : "<code>";
+        code = !code;
+      } else if (!code && c == '*' && i + 1 < text.size() && text[i + 1] == '*') {
+        out += bold ? "</strong>" : "<strong>";
+        bold = !bold;
+        ++i;
+      } else {
+        out += html_escape(std::string(1, c));
+      }
+    }
+    if (code) out += "</code>";
+    if (bold) out += "</strong>";
+    return out;
+  };
+  const auto cells = [](const std::string& row) {
+    std::vector<std::string> out;
+    std::string cell;
+    for (std::size_t i = 1; i < row.size(); ++i) {  // skip the leading '|'
+      if (row[i] == '\\' && i + 1 < row.size()) {
+        cell += row[i];
+        cell += row[++i];
+      } else if (row[i] == '|') {
+        const auto first = cell.find_first_not_of(' ');
+        const auto last = cell.find_last_not_of(' ');
+        out.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
+        cell.clear();
+      } else {
+        cell += row[i];
+      }
+    }
+    return out;
+  };
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= md.size()) {
+    const std::size_t end = md.find('\n', start);
+    lines.push_back(md.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  std::string html;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    const std::string& line = lines[i];
+    if (line.empty()) {
+      ++i;
+    } else if (line[0] == '#') {
+      const std::size_t level = line.find_first_not_of('#');
+      const std::string tag = "h" + std::to_string(std::min<std::size_t>(level + 1, 6));
+      html += "<" + tag + ">" + inline_html(line.substr(std::min(level + 1, line.size()))) + "</" + tag + ">";
+      ++i;
+    } else if (line[0] == '|') {
+      html += "<table>";
+      bool header = true;
+      for (; i < lines.size() && !lines[i].empty() && lines[i][0] == '|'; ++i) {
+        if (lines[i].find("---") != std::string::npos && lines[i].find_first_not_of("|-: ") == std::string::npos) continue;
+        html += "<tr>";
+        for (const auto& c : cells(lines[i])) html += (header ? "<th>" : "<td>") + inline_html(c) + (header ? "</th>" : "</td>");
+        html += "</tr>";
+        header = false;
+      }
+      html += "</table>";
+    } else if (line.rfind("- ", 0) == 0) {
+      html += "<ul>";
+      for (; i < lines.size() && lines[i].rfind("- ", 0) == 0; ++i) html += "<li>" + inline_html(lines[i].substr(2)) + "</li>";
+      html += "</ul>";
+    } else {
+      html += "<p>" + inline_html(line) + "</p>";
+      ++i;
+    }
+  }
+  return html;
+}
+
 }  // namespace detail
 
-/// The HTML report of `data` (see the file comment); `markdown_tables` is embedded as
-/// preformatted text after the charts (pass render_markdown(data)).
+/// The HTML report of `data` (see the file comment); `markdown_tables` (pass
+/// render_markdown(data)) follows the charts, as HTML tables.
 inline std::string render_html(const ReportData& data, const std::string& markdown_tables) {
   using detail::html_escape;
   std::string body;
@@ -156,14 +242,14 @@ inline std::string render_html(const ReportData& data, const std::string& markdo
   std::vector<std::string> bias_columns;
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, double>>>> gaps;
   for (const auto& e : data.experiments) {
-    body += "<section><h2>" + html_escape(e.name) + " <small>(" + html_escape(e.task) + ")</small></h2>";
+    body += "<section><h2>" + html_escape(e.name) + " <small>(" + html_escape(e.task) + ")</small></h2><div class=\"charts\">";
     for (const auto& m : e.metrics) {
       if (m.table.real().empty() || m.table.generators().empty()) continue;
       body += "<figure>" + detail::score_chart(m.table, e.name + ": " + m.table.metric() + " of each approach per data source") +
               "<figcaption>" + html_escape(e.name) + ", " + html_escape(m.table.metric()) +
               ": one line per data source; lines parallel to the real one rank the approaches as the real data does.</figcaption></figure>";
     }
-    body += "</section>";
+    body += "</div></section>";
     if (e.metrics.empty() || !e.metrics.front().table.problems().empty()) continue;
     const MetaSummary s = summarize(e.metrics.front().table);
     if (!s.bias_factors.empty()) bias_columns.push_back(e.name);
@@ -262,15 +348,18 @@ inline std::string render_html(const ReportData& data, const std::string& markdo
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>synthbench report</title><style>"
-         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}"
+         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1180px;color:#222;padding:0 16px}"
          "h1{font-size:1.6em}h2{font-size:1.25em;border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:32px}"
          "small{color:#666;font-weight:normal}figure{margin:12px 0}figcaption,.note{color:#555;font-size:.9em}"
          "svg text{font-family:inherit}.tick{font-size:11px;fill:#333}.axis,.group{font-size:12px;fill:#222;font-weight:600}"
          ".legend{font-size:11px;fill:#222}.value{font-size:11px;fill:#111}.grid{stroke:#e5e5e5;stroke-width:1}"
-         ".zero{stroke:#222;stroke-width:1}pre{background:#f6f6f6;padding:12px;overflow-x:auto;font-size:12px;line-height:1.35}"
+         ".zero{stroke:#222;stroke-width:1}.charts{display:flex;flex-wrap:wrap;gap:8px 24px}figure{flex:0 0 540px}"
+         "table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}"
+         "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}code{font-size:12px;background:#f6f6f6}"
+         ".tables h2{font-size:1.15em}.tables h3{font-size:1.05em;margin-top:20px}svg{max-width:100%;height:auto}"
          "</style></head><body><h1>synthbench report</h1><p>Produced by " + html_escape(data.producer) +
          ". Does synthetic data rank approaches as the real data does?</p>" + body + heatmap + gap_chart +
-         "<section><h2>Tables</h2><pre>" + html_escape(markdown_tables) + "</pre></section></body></html>\n";
+         "<section class=\"tables\"><h2>Tables</h2>" + detail::markdown_to_html(markdown_tables) + "</section></body></html>\n";
 }
 
 }  // namespace report
