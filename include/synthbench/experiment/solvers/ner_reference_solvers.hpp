@@ -443,10 +443,11 @@ class TokenSpanNerSolver : public NerSolver {
 
 /// Train-set gazetteer: every entity name of the train split, matched in a sentence longest
 /// first, left to right, case-sensitively, with the type it has most often in training.
-class GazetteerNerSolver : public TokenSpanNerSolver {
+template <class Unused = void>
+class BasicGazetteerNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit GazetteerNerSolver(const std::vector<NerItem>& train)
+  explicit BasicGazetteerNerSolver(const std::vector<NerItem>& train)
       : index_(train), gazetteer_(detail::ner_solvers::train_sentences(train, index_)) {
     types_ = index_.names;
   }
@@ -463,12 +464,17 @@ class GazetteerNerSolver : public TokenSpanNerSolver {
   detail::ner_solvers::Gazetteer gazetteer_;
 };
 
+/// BasicGazetteerNerSolver<>: a template only so that including this header does not compile it
+/// (docs/performance.md: compile time); there is one instantiation.
+using GazetteerNerSolver = BasicGazetteerNerSolver<>;
+
 /// Capitalized spans, all of the most frequent type of the train split: finds names, cannot
 /// type them.
-class CapitalizedMajorityNerSolver : public TokenSpanNerSolver {
+template <class Unused = void>
+class BasicCapitalizedMajorityNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train` (only its type counts). Throws UsageError 55 when it has no entity.
-  explicit CapitalizedMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit BasicCapitalizedMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
   }
 
@@ -485,6 +491,10 @@ class CapitalizedMajorityNerSolver : public TokenSpanNerSolver {
   detail::ner_solvers::TypeIndex index_;
 };
 
+/// BasicCapitalizedMajorityNerSolver<>: a template only so that including this header does not compile it
+/// (docs/performance.md: compile time); there is one instantiation.
+using CapitalizedMajorityNerSolver = BasicCapitalizedMajorityNerSolver<>;
+
 /// Gazetteer plus capitalization: a capitalized span that contains exactly one gazetteer match
 /// becomes one entity of that match's type ("Democratic Party" known, "Democratic Party of
 /// Serbia" found); one that contains several keeps them; one that contains none is typed by a
@@ -493,10 +503,11 @@ class CapitalizedMajorityNerSolver : public TokenSpanNerSolver {
 /// lowercased words, its head word (the last) and the words' last three letters, trained on
 /// the train entities: "Pakistan" is typed by "-tan" like the countries of the train split.
 /// Gazetteer matches outside capitalized spans ("novel", "science fiction") are kept.
-class GazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
+template <class Unused = void>
+class BasicGazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 or 56 as GazetteerNerSolver.
-  explicit GazetteerCapitalizationNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit BasicGazetteerCapitalizationNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
     const auto sentences = detail::ner_solvers::train_sentences(train, index_);
     gazetteer_ = std::make_unique<detail::ner_solvers::Gazetteer>(sentences);
@@ -602,13 +613,18 @@ class GazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
   std::unordered_map<std::string, std::vector<double>> log_likelihood_;
 };
 
+/// BasicGazetteerCapitalizationNerSolver<>: a template only so that including this header does not compile it
+/// (docs/performance.md: compile time); there is one instantiation.
+using GazetteerCapitalizationNerSolver = BasicGazetteerCapitalizationNerSolver<>;
+
 /// The most-frequent-tag baseline: each token gets the label it has most often in the train
 /// split (a type, or outside an entity; unseen tokens are outside; ties: outside, then the type
 /// that sorts first), and adjacent tokens of the same type form one entity.
-class TokenMajorityNerSolver : public TokenSpanNerSolver {
+template <class Unused = void>
+class BasicTokenMajorityNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 or 56 as GazetteerNerSolver.
-  explicit TokenMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit BasicTokenMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
     const std::size_t outside = index_.names.size();
     std::unordered_map<std::string, std::vector<std::size_t>> counts;  // token -> count per label; last = outside
@@ -654,6 +670,10 @@ class TokenMajorityNerSolver : public TokenSpanNerSolver {
   std::unordered_map<std::string, std::size_t> label_;  // tokens labelled with a type most often
 };
 
+/// BasicTokenMajorityNerSolver<>: a template only so that including this header does not compile it
+/// (docs/performance.md: compile time); there is one instantiation.
+using TokenMajorityNerSolver = BasicTokenMajorityNerSolver<>;
+
 /// Options of the averaged perceptron tagger.
 struct PerceptronOptions {
   std::size_t epochs = 10;      ///< passes over the train split
@@ -672,10 +692,11 @@ struct PerceptronOptions {
 /// predicted one's; the final weights are the average over every step, computed with the
 /// bookkeeping of Daumé III ("A Course in Machine Learning", 2017, Algorithm 7). Weights
 /// change by integers, so training is exact and the same on every platform.
-class PerceptronNerSolver : public NerSolver {
+template <class Unused = void>
+class BasicPerceptronNerSolver : public NerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit PerceptronNerSolver(const std::vector<NerItem>& train, PerceptronOptions options = {}) : index_(train) {
+  explicit BasicPerceptronNerSolver(const std::vector<NerItem>& train, PerceptronOptions options = {}) : index_(train) {
     tags_ = 1 + 2 * index_.names.size();
     const auto sentences = detail::ner_solvers::train_sentences(train, index_);
     std::vector<Encoded> data;
@@ -929,15 +950,21 @@ class PerceptronNerSolver : public NerSolver {
   std::vector<double> transitions_;  // averaged transition weights, (tags + 1) x tags
 };
 
+/// BasicPerceptronNerSolver<>: a template only so that including this header does not compile it
+/// (docs/performance.md: compile time); there is one instantiation.
+using PerceptronNerSolver = BasicPerceptronNerSolver<>;
+
 /// The five NER reference solvers, trained on `train`, in the order of their strict F1 on
-/// CrossNER politics (strongest first; docs/datasets.md).
-inline std::vector<std::unique_ptr<NerSolver>> ner_reference_solvers(const std::vector<NerItem>& train) {
+/// CrossNER politics (strongest first; docs/datasets.md). (A template only for compile time,
+/// as the solver classes.)
+template <class Unused = void>
+std::vector<std::unique_ptr<NerSolver>> ner_reference_solvers(const std::vector<NerItem>& train) {
   std::vector<std::unique_ptr<NerSolver>> solvers;
-  solvers.push_back(std::make_unique<PerceptronNerSolver>(train));
-  solvers.push_back(std::make_unique<GazetteerCapitalizationNerSolver>(train));
-  solvers.push_back(std::make_unique<GazetteerNerSolver>(train));
-  solvers.push_back(std::make_unique<TokenMajorityNerSolver>(train));
-  solvers.push_back(std::make_unique<CapitalizedMajorityNerSolver>(train));
+  solvers.push_back(std::make_unique<BasicPerceptronNerSolver<Unused>>(train));
+  solvers.push_back(std::make_unique<BasicGazetteerCapitalizationNerSolver<Unused>>(train));
+  solvers.push_back(std::make_unique<BasicGazetteerNerSolver<Unused>>(train));
+  solvers.push_back(std::make_unique<BasicTokenMajorityNerSolver<Unused>>(train));
+  solvers.push_back(std::make_unique<BasicCapitalizedMajorityNerSolver<Unused>>(train));
   return solvers;
 }
 
