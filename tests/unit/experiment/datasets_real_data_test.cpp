@@ -15,6 +15,7 @@
 #include <synthbench/experiment/loaders/crossner_json.hpp>
 #include <synthbench/experiment/loaders/jsonl.hpp>
 #include <synthbench/experiment/sampling.hpp>
+#include <synthbench/experiment/solvers/ner_reference_solvers.hpp>
 
 #include "support/test_paths.hpp"
 
@@ -187,6 +188,33 @@ TEST(RealData, TheFirst200TestItemsAsSg4nlpTakesThem) {
   EXPECT_EQ(examples.classes.size(), 7u) << "SNIPS has 7 intents";
   EXPECT_EQ(examples.indices.size(), 7u);
   EXPECT_TRUE(examples.short_classes.empty());
+}
+
+
+// The example of docs/datasets.md (quoted verbatim from here).
+TEST(RealData, DocumentationExample) {
+  SKIP_WITHOUT_DATA();
+  const fs::path dir = data_dir();
+  // Real data: the train split, and the first 200 test sentences as the SG4NLP code takes them.
+  const auto train = synthbench::load_ner_jsonl(dir / "real" / "crossner_politics" / "train.jsonl");
+  const auto test = synthbench::first_items(
+      synthbench::load_ner_jsonl(dir / "real" / "crossner_politics" / "test.jsonl"), 200);
+  // Prompt examples for an LLM generator: 5 train sentences at random, the same on every platform.
+  const std::vector<std::size_t> examples = synthbench::random_examples(train, 5, /*seed=*/42);
+  // Synthetic data: the six SG4NLP generated sets with k = 5, one generator each.
+  synthbench::GenerationRequest<synthbench::NerItem> request;  // count = 200
+  for (const auto& generator :
+       synthbench::pregenerated_generators<synthbench::NerItem>(dir, "crossner_politics", 5)) {
+    const synthbench::NerDataset synthetic = generator->generate(request);
+    std::cout << generator->name() << ": " << synthetic.size() << " sentences, "
+              << synthetic.report.count("realigned") << " entities realigned, "
+              << synthetic.report.count("empty_entity") << " empty entities dropped\n";
+  }
+  // Approaches that need no LLM, trained on the train split.
+  const auto solvers = synthbench::ner_reference_solvers(train.items);
+  EXPECT_EQ(test.size(), 200u);
+  EXPECT_EQ(examples.size(), 5u);
+  EXPECT_EQ(solvers.size(), 5u);
 }
 
 }  // namespace
