@@ -99,11 +99,11 @@ TEST(RealData, GeneratedNerEntitiesAreRealignedAndReported) {
   for (const std::string dataset : {"crossner_literature", "crossner_politics"}) {
     for (const std::size_t k : {5u, 15u}) {
       for (const auto& f : synthbench::sg4nlp_generated_files(data_dir(), dataset, k)) {
-        const auto d = synthbench::load_ner_jsonl(f.path, f.generator);
+        const auto d = synthbench::load_ner_jsonl(f.path, f.name);
         ++files;
         std::map<std::string, std::size_t> kinds;
         for (const auto& issue : d.report.issues) ++kinds[issue.kind];
-        std::cout << "  " << dataset << " k" << k << " " << f.generator << ": " << d.size() << " items";
+        std::cout << "  " << dataset << " k" << k << " " << f.name << ": " << d.size() << " items";
         for (const auto& [kind, n] : kinds) {
           std::cout << ", " << kind << " " << n;
           total[kind] += n;
@@ -159,7 +159,7 @@ TEST(RealData, SixPregeneratedGeneratorsPerDataset) {
   // headlines has gpt-4o-mini.k1.n10 besides .k1.n200: the n200 file is taken.
   const auto headlines = synthbench::sg4nlp_generated_files(data_dir(), "headlines", 1);
   ASSERT_EQ(headlines.size(), 6u);
-  EXPECT_EQ(headlines[5].generator, "gpt-4o-mini");
+  EXPECT_EQ(headlines[5].name, "gpt-4o-mini");
   EXPECT_EQ(headlines[5].n, 200u);
   // tweet-news, Meta-Llama-3-70B-Instruct, k2 has 194 rows: reported as short.
   GenerationRequest<synthbench::SimilarityItem> request;

@@ -35,9 +35,9 @@ TEST(Sg4nlpGeneratedFiles, OnePerGeneratorSortedLargestN) {
   dir.write("generated/snips/gpt-4o.k1.n200.jsonl", "");
   const auto files = sg4nlp_generated_files(dir.path(), "headlines", 1);
   ASSERT_EQ(files.size(), 3u);
-  EXPECT_EQ(files[0].generator, "Mixtral-8x22B-Instruct-v0.1");
-  EXPECT_EQ(files[1].generator, "gpt-4o");
-  EXPECT_EQ(files[2].generator, "gpt-4o-mini");
+  EXPECT_EQ(files[0].name, "Mixtral-8x22B-Instruct-v0.1");
+  EXPECT_EQ(files[1].name, "gpt-4o");
+  EXPECT_EQ(files[2].name, "gpt-4o-mini");
   EXPECT_EQ(files[2].n, 200u);
   EXPECT_EQ(files[2].k, 1u);
   EXPECT_EQ(files[2].path, dir.path() / "generated" / "headlines" / "gpt-4o-mini.k1.n200.jsonl");

@@ -100,7 +100,7 @@ class PregeneratedGenerator : public Generator<Item> {
 
 /// One SG4NLP generated file.
 struct GeneratedFile {
-  std::string generator;       ///< the generating model, e.g. "Meta-Llama-3-70B-Instruct"
+  std::string name;            ///< the generator (the generating model), e.g. "Meta-Llama-3-70B-Instruct"
   std::filesystem::path path;  ///< the .jsonl file
   std::size_t k = 0;           ///< examples per class / score / at random in the prompt
   std::size_t n = 0;           ///< items requested from the generator (the file may have fewer)
@@ -124,7 +124,7 @@ inline bool parse_generated_name(const std::string& file, GeneratedFile& out) {
     return true;
   };
   if (!take('n', out.n) || !take('k', out.k) || rest.empty()) return false;
-  out.generator = rest;
+  out.name = rest;
   return true;
 }
 
@@ -158,9 +158,9 @@ inline std::vector<GeneratedFile> sg4nlp_generated_files(const std::filesystem::
     ks.insert(f.k);
     if (f.k != k) continue;
     f.path = entry.path();
-    auto it = chosen.find(f.generator);
+    auto it = chosen.find(f.name);
     if (it == chosen.end()) {
-      chosen.emplace(f.generator, std::move(f));
+      chosen.emplace(f.name, std::move(f));
     } else if (f.n > it->second.n) {
       it->second = std::move(f);
     }
@@ -185,7 +185,7 @@ std::vector<std::unique_ptr<Generator<Item>>> pregenerated_generators(const std:
                                                                       bool truncate = true) {
   std::vector<std::unique_ptr<Generator<Item>>> generators;
   for (const auto& f : sg4nlp_generated_files(dir, dataset, k)) {
-    generators.push_back(std::make_unique<PregeneratedGenerator<Item>>(f.generator, f.path, truncate));
+    generators.push_back(std::make_unique<PregeneratedGenerator<Item>>(f.name, f.path, truncate));
   }
   return generators;
 }

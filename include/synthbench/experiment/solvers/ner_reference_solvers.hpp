@@ -209,11 +209,16 @@ struct TokenSpan {
 };
 
 /// `s` with ASCII letters lowercased.
-inline std::string lower(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+inline std::string lower(const std::string& s) { return metrics::detail::ascii_lowercase(s); }
+
+/// The first (or last) `n` code points of `word`, or the whole word when shorter.
+inline std::string affix(const std::string& word, std::size_t n, bool prefix) {
+  std::vector<std::size_t> starts;
+  for (std::size_t b = 0; b < word.size(); ++b) {
+    if ((static_cast<unsigned char>(word[b]) & 0xC0u) != 0x80u) starts.push_back(b);
   }
-  return s;
+  if (starts.size() <= n) return word;
+  return prefix ? word.substr(0, starts[n]) : word.substr(starts[starts.size() - n]);
 }
 
 /// The sorted entity types of a train split, and each type's number of entities.
@@ -424,6 +429,7 @@ inline std::vector<TokenSpan> capitalized_spans(const std::vector<NerToken>& tok
 /// entities with code point offsets and their texts.
 class TokenSpanNerSolver : public NerSolver {
  public:
+  /// The entities of each text, with code point offsets and their texts.
   std::vector<NerPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<NerPrediction> out;
     out.reserve(texts.size());
@@ -452,6 +458,7 @@ class BasicGazetteerNerSolver : public TokenSpanNerSolver {
     types_ = index_.names;
   }
 
+  /// "gazetteer".
   std::string name() const override { return "gazetteer"; }
 
  protected:
@@ -478,6 +485,7 @@ class BasicCapitalizedMajorityNerSolver : public TokenSpanNerSolver {
     types_ = index_.names;
   }
 
+  /// "capitalized-majority".
   std::string name() const override { return "capitalized-majority"; }
 
  protected:
@@ -543,6 +551,7 @@ class BasicGazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
     }
   }
 
+  /// "gazetteer-capitalization".
   std::string name() const override { return "gazetteer-capitalization"; }
 
  protected:
@@ -586,7 +595,8 @@ class BasicGazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
     for (std::size_t i = s.first; i < s.last; ++i) {
       const std::string w = detail::ner_solvers::lower(tokens[i].text);
       out.push_back("w=" + w);
-      if (w.size() > 3) out.push_back("s=" + w.substr(w.size() - 3));
+      const std::string suffix = detail::ner_solvers::affix(w, 3, false);
+      if (suffix != w) out.push_back("s=" + suffix);
     }
     out.push_back("head=" + detail::ner_solvers::lower(tokens[s.last - 1].text));
     return out;
@@ -648,6 +658,7 @@ class BasicTokenMajorityNerSolver : public TokenSpanNerSolver {
     }
   }
 
+  /// "token-majority".
   std::string name() const override { return "token-majority"; }
 
  protected:
@@ -738,8 +749,10 @@ class BasicPerceptronNerSolver : public NerSolver {
     for (std::size_t i = 0; i < tw.size(); ++i) transitions_[i] = tw[i] - tu[i] / c;
   }
 
+  /// "averaged-perceptron".
   std::string name() const override { return "averaged-perceptron"; }
 
+  /// The entities of each text: Viterbi-decoded BIO tags turned into spans.
   std::vector<NerPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<NerPrediction> out;
     out.reserve(texts.size());
@@ -803,16 +816,6 @@ class BasicPerceptronNerSolver : public NerSolver {
     return out;
   }
 
-  // The first (or last) `n` code points of `word`, or the whole word when shorter.
-  static std::string affix(const std::string& word, std::size_t n, bool prefix) {
-    std::vector<std::size_t> starts;
-    for (std::size_t b = 0; b < word.size(); ++b) {
-      if ((static_cast<unsigned char>(word[b]) & 0xC0u) != 0x80u) starts.push_back(b);
-    }
-    if (starts.size() <= n) return word;
-    return prefix ? word.substr(0, starts[n]) : word.substr(starts[starts.size() - n]);
-  }
-
   // Feature ids of each token; `grow` adds unseen features (training), else they are skipped.
   std::vector<std::vector<std::uint32_t>> encode(const std::vector<NerToken>& tokens, bool grow) {
     std::vector<std::vector<std::uint32_t>> out(tokens.size());
@@ -845,12 +848,12 @@ class BasicPerceptronNerSolver : public NerSolver {
           "w=" + w,
           "lw=" + lowered[i],
           "shape=" + shapes[i],
-          "p1=" + affix(lowered[i], 1, true),
-          "p2=" + affix(lowered[i], 2, true),
-          "p3=" + affix(lowered[i], 3, true),
-          "s1=" + affix(lowered[i], 1, false),
-          "s2=" + affix(lowered[i], 2, false),
-          "s3=" + affix(lowered[i], 3, false),
+          "p1=" + detail::ner_solvers::affix(lowered[i], 1, true),
+          "p2=" + detail::ner_solvers::affix(lowered[i], 2, true),
+          "p3=" + detail::ner_solvers::affix(lowered[i], 3, true),
+          "s1=" + detail::ner_solvers::affix(lowered[i], 1, false),
+          "s2=" + detail::ner_solvers::affix(lowered[i], 2, false),
+          "s3=" + detail::ner_solvers::affix(lowered[i], 3, false),
           "w-1=" + word_at(at - 1),
           "w+1=" + word_at(at + 1),
           "w-2=" + word_at(at - 2),
