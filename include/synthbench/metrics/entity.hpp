@@ -150,6 +150,14 @@ inline std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(
   return folded;
 }
 
+/// True when `entity`'s span is valid in the text indexed by `index`: non-empty, inside the
+/// text, and holding the entity's text when it has one. No allocation: the scorer calls it for
+/// every entity and repair_span only for the few that fail.
+inline bool span_is_valid(const ::synthbench::detail::Utf8Index& index, const Entity& entity) {
+  return entity.start < entity.end && entity.end <= index.length() &&
+         (!entity.text || detail::span_holds(index, entity.start, entity.end, *entity.text));
+}
+
 /// Checks `entity`'s span against the text indexed by `index` and, when `realign` is true,
 /// repairs it by the rule in the file comment. The entity itself is not changed: the result
 /// says which span to use. Without an entity text only emptiness and range are checked.

@@ -457,6 +457,7 @@ class BasicNerOutcomes {
       if (e.start < e.end) return true;
       problem = detail = "offsets " + span_text(e.start, e.end) + " are empty or reversed";
     } else {
+      if (span_is_valid(*index, e)) return true;  // the common case, without building a result
       const SpanRepairResult r = repair_span(*index, e, options_.span_repair == SpanRepair::realign);
       if (r.status == SpanStatus::valid) return true;
       problem = r.description;
