@@ -26,6 +26,17 @@ TEST(RepairSpan, AValidSpanIsLeftAlone) {
   EXPECT_EQ(repair_span("Paris and Rome", Entity{0, 3, "LOC", std::nullopt}, true).status, SpanStatus::valid);
 }
 
+TEST(SpanIsValid, TheCheapCheckAgreesWithRepairSpan) {
+  const std::string text = "Paris and Rome";
+  const synthbench::detail::Utf8Index index(text);
+  for (const auto& e : {et(10, 14, "Rome"), et(9, 14, "Rome"), et(10, 15, "Rome"), et(4, 4, "")}) {
+    EXPECT_EQ(synthbench::metrics::span_is_valid(index, e), repair_span(index, e, true).status == SpanStatus::valid)
+        << e.start << ", " << e.end;
+  }
+  EXPECT_TRUE(synthbench::metrics::span_is_valid(index, Entity{0, 14, "X", std::nullopt}));
+  EXPECT_FALSE(synthbench::metrics::span_is_valid(index, Entity{3, 3, "X", std::nullopt}));
+}
+
 TEST(RepairSpan, MovesToTheNearestOccurrenceEarlierOnTies) {
   // "Paris and Paris": occurrences at 0 and 10; [9, 14) holds " Pari": 10 is 1 away, 0 is 9.
   const std::string text = "Paris and Paris";
