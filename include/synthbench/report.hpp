@@ -2,13 +2,17 @@
 #define SYNTHBENCH_REPORT_HPP
 
 /// @file
-/// The report layer: JSON and Markdown renderings of meta-evaluations.
-///
-/// Not included here: synthbench/report/task_metrics_json.hpp and task_metrics_markdown.hpp
-/// (the reports of `synthbench score`), which would add about 0.7 s to every translation unit
-/// (docs/performance.md); include them where you render task metrics.
+/// The report layer: meta-evaluations as JSON and Markdown (`synthbench meta`), and report
+/// folders (results.json, report.md, report.html) of experiments.
+/// Not included here: report/task_metrics_json.hpp and report/task_metrics_markdown.hpp
+/// (renderings of `synthbench score`); include them where you use them.
 
+#include "synthbench/report/html_report.hpp"
+#include "synthbench/report/markdown_report.hpp"
 #include "synthbench/report/meta_json.hpp"
 #include "synthbench/report/meta_markdown.hpp"
+#include "synthbench/report/report_data.hpp"
+#include "synthbench/report/results_json.hpp"
+#include "synthbench/report/writer.hpp"
 
 #endif  // SYNTHBENCH_REPORT_HPP

@@ -4,7 +4,10 @@
 #include <synthbench/experiment.hpp>
 #include <synthbench/experiment/generators/pregenerated.hpp>  // not in an umbrella (compile time)
 #include <synthbench/experiment/loaders.hpp>                  // not in an umbrella (compile time)
+#include <synthbench/experiment/run.hpp>
 #include <synthbench/gtest.hpp>
+#include <synthbench/gtest/cassette.hpp>
+#include <synthbench/gtest/experiment_suite.hpp>
 #include <synthbench/synthbench.hpp>
 
 namespace synthbench_test_support {

@@ -17,6 +17,10 @@ const synthbench_cli::Command kCommands[] = {
      &synthbench_cli::run_meta},
     {"score", "score predictions against gold data with the task's metrics (intent, ner, sts)",
      &synthbench_cli::run_score},
+    {"report", "render report.md and report.html (SVG charts) from a results.json of a test run",
+     &synthbench_cli::run_report},
+    {"cassette", "verify, summarize, prune and merge cassettes of recorded LLM interactions",
+     &synthbench_cli::run_cassette},
 };
 
 void print_top_help(std::ostream& out) {

@@ -57,22 +57,6 @@ SYNTHBENCH_NAMESPACE_BEGIN
 namespace gtest {
 namespace detail {
 
-/// Evaluates four deferred arguments (see deferred.hpp) and calls `Formatter`; an exception
-/// becomes a failure naming the arguments.
-template <auto Formatter, class A, class B, class C, class D>
-::testing::AssertionResult evaluate4(const char*, const char*, const char*, const char*, const Deferred<A>& a,
-                                     const Deferred<B>& b, const Deferred<C>& c, const Deferred<D>& d) {
-  try {
-    return Formatter(a.text, b.text, c.text, d.text, a.evaluate(), b.evaluate(), c.evaluate(), d.evaluate());
-  } catch (const std::exception& e) {
-    return ::testing::AssertionFailure() << "synthbench could not evaluate the assertion on (" << a.text << ", "
-                                         << b.text << ", " << c.text << ", " << d.text << "):\n  " << e.what();
-  } catch (...) {
-    return ::testing::AssertionFailure() << "synthbench could not evaluate the assertion on (" << a.text << ", "
-                                         << b.text << ", " << c.text << ", " << d.text << "): unknown exception";
-  }
-}
-
 /// "95%" for 0.95.
 inline std::string percent(double confidence) { return synthbench::detail::general(100.0 * confidence, 4) + "%"; }
 
@@ -173,11 +157,6 @@ template <class Table = ScoreTable>
 
 }  // namespace gtest
 SYNTHBENCH_NAMESPACE_END
-
-/// Internal: a four-argument EXPECT/ASSERT macro over GoogleTest's predicate-formatter macro.
-#define SYNTHBENCH_DETAIL_PRED_FORMAT4(gtest_macro, formatter, a, b, c, d)                                       \
-  gtest_macro(::synthbench::gtest::detail::evaluate4<formatter>, SYNTHBENCH_DETAIL_DEFER(a), SYNTHBENCH_DETAIL_DEFER(b), \
-              SYNTHBENCH_DETAIL_DEFER(c), SYNTHBENCH_DETAIL_DEFER(d))
 
 /// The bootstrap lower bound (at `confidence`) of the SRCC of `synthetic` is at least `min`.
 #define SYNTHBENCH_EXPECT_SRCC_CI_LOWER_GE(table, synthetic, min, confidence) \

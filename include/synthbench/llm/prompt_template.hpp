@@ -34,7 +34,7 @@ namespace llm {
 /// A parsed prompt template.
 class PromptTemplate {
  public:
-  /// Parses `text`; `source` names it in errors. Throws InputError synthbench.input.401
+  /// Parses `text`; `source` names it in errors. Throws InputError synthbench.input.601
   /// (malformed placeholder) with the line and column.
   static PromptTemplate parse(const std::string& text, std::string source = "<string>") {
     PromptTemplate t;
@@ -48,7 +48,7 @@ class PromptTemplate {
       }
       const std::size_t close = text.find("}}", i + 2);
       const std::string where = detail::line_and_column(text, i + 1);
-      if (close == std::string::npos) throw InputError(401, t.source_, where, "\"{{\" without a closing \"}}\"");
+      if (close == std::string::npos) throw InputError(601, t.source_, where, "\"{{\" without a closing \"}}\"");
       std::string inside = text.substr(i + 2, close - i - 2);
       if (!inside.empty() && inside[0] == '!') {  // a comment; drop its line when alone on it
         std::size_t after = close + 2;
@@ -65,7 +65,7 @@ class PromptTemplate {
         valid = valid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
       }
       if (!valid) {
-        throw InputError(401, t.source_, where,
+        throw InputError(601, t.source_, where,
                          "\"{{" + inside + "}}\" is not a placeholder (a name of letters, digits and '_') "
                          "or a comment ({{! ...}})");
       }
@@ -88,21 +88,21 @@ class PromptTemplate {
   /// Where the template came from.
   const std::string& source() const noexcept { return source_; }
 
-  /// The template with every placeholder replaced. Throws UsageError synthbench.usage.30
-  /// naming a placeholder without a value, and synthbench.usage.31 naming values the
+  /// The template with every placeholder replaced. Throws UsageError synthbench.usage.60
+  /// naming a placeholder without a value, and synthbench.usage.61 naming values the
   /// template does not use.
   std::string render(const std::map<std::string, std::string>& values) const {
     std::string missing;
     for (const auto& name : placeholders_) {
       if (values.count(name) == 0) missing += (missing.empty() ? "" : ", ") + name;
     }
-    if (!missing.empty()) throw UsageError(30, source_ + ": no value for placeholder(s) " + missing);
+    if (!missing.empty()) throw UsageError(60, source_ + ": no value for placeholder(s) " + missing);
     std::string unused;
     for (const auto& [name, value] : values) {
       if (seen_.count(name) == 0) unused += (unused.empty() ? "" : ", ") + name;
     }
     if (!unused.empty()) {
-      throw UsageError(31, source_ + ": the template has no placeholder(s) " + unused + " (it has: " + join(placeholders_) + ")");
+      throw UsageError(61, source_ + ": the template has no placeholder(s) " + unused + " (it has: " + join(placeholders_) + ")");
     }
     std::string out;
     for (const auto& part : parts_) out += part.literal + values.at(part.placeholder);

@@ -25,7 +25,7 @@ TEST(PromptTemplate, MalformedPlaceholdersNameLineAndColumn) {
     (void)PromptTemplate::parse("line one\nsay {{ not a name }}", "intent_solve.txt");
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_EQ(e.id(), "synthbench.input.401");
+    EXPECT_EQ(e.id(), "synthbench.input.601");
     EXPECT_EQ(e.source(), "intent_solve.txt");
     EXPECT_EQ(e.where(), "line 2, column 5");
   }
@@ -39,13 +39,13 @@ TEST(PromptTemplate, MissingAndUnusedValuesAreErrors) {
     (void)t.render({{"a", "1"}});
     FAIL();
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "[synthbench.usage.30] t.txt: no value for placeholder(s) b");
+    EXPECT_STREQ(e.what(), "[synthbench.usage.60] t.txt: no value for placeholder(s) b");
   }
   try {
     (void)t.render({{"a", "1"}, {"b", "2"}, {"labelz", "3"}});
     FAIL();
   } catch (const UsageError& e) {
-    EXPECT_STREQ(e.what(), "[synthbench.usage.31] t.txt: the template has no placeholder(s) labelz (it has: a, b)");
+    EXPECT_STREQ(e.what(), "[synthbench.usage.61] t.txt: the template has no placeholder(s) labelz (it has: a, b)");
   }
 }
 

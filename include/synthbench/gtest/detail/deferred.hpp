@@ -50,6 +50,22 @@ template <auto Formatter, class A, class B, class C>
   }
 }
 
+/// Evaluates four deferred arguments (see deferred.hpp) and calls `Formatter`; an exception
+/// becomes a failure naming the arguments.
+template <auto Formatter, class A, class B, class C, class D>
+::testing::AssertionResult evaluate4(const char*, const char*, const char*, const char*, const Deferred<A>& a,
+                                     const Deferred<B>& b, const Deferred<C>& c, const Deferred<D>& d) {
+  try {
+    return Formatter(a.text, b.text, c.text, d.text, a.evaluate(), b.evaluate(), c.evaluate(), d.evaluate());
+  } catch (const std::exception& e) {
+    return ::testing::AssertionFailure() << "synthbench could not evaluate the assertion on (" << a.text << ", "
+                                         << b.text << ", " << c.text << ", " << d.text << "):\n  " << e.what();
+  } catch (...) {
+    return ::testing::AssertionFailure() << "synthbench could not evaluate the assertion on (" << a.text << ", "
+                                         << b.text << ", " << c.text << ", " << d.text << "): unknown exception";
+  }
+}
+
 }  // namespace detail
 }  // namespace gtest
 SYNTHBENCH_NAMESPACE_END
@@ -63,5 +79,10 @@ SYNTHBENCH_NAMESPACE_END
 #define SYNTHBENCH_DETAIL_PRED_FORMAT3(gtest_macro, formatter, a, b, c)                              \
   gtest_macro(::synthbench::gtest::detail::evaluate<formatter>, SYNTHBENCH_DETAIL_DEFER(a), \
               SYNTHBENCH_DETAIL_DEFER(b), SYNTHBENCH_DETAIL_DEFER(c))
+
+/// Internal: a four-argument EXPECT/ASSERT macro over GoogleTest's predicate-formatter macro.
+#define SYNTHBENCH_DETAIL_PRED_FORMAT4(gtest_macro, formatter, a, b, c, d)                                       \
+  gtest_macro(::synthbench::gtest::detail::evaluate4<formatter>, SYNTHBENCH_DETAIL_DEFER(a), SYNTHBENCH_DETAIL_DEFER(b), \
+              SYNTHBENCH_DETAIL_DEFER(c), SYNTHBENCH_DETAIL_DEFER(d))
 
 #endif  // SYNTHBENCH_GTEST_DETAIL_DEFERRED_HPP

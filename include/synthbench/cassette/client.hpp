@@ -1,0 +1,572 @@
+#ifndef SYNTHBENCH_CASSETTE_CLIENT_HPP
+#define SYNTHBENCH_CASSETTE_CLIENT_HPP
+
+/// @file
+/// `CassetteClient`: a ChatClient that replays recorded interactions from a cassette and,
+/// in a recording mode, records what is missing through an upstream client (the HTTP
+/// transport, or any ChatClient).
+///
+///     synthbench::cassette::CassetteOptions options;           // mode from SYNTHBENCH_RECORD
+///     synthbench::cassette::CassetteClient llm(synthbench::cassette::cassette_path("Snips"), options,
+///         [] { return std::make_shared<synthbench::http::OpenAiClient>(); });  // only called to record
+///     auto answer = llm.complete(request);
+///
+/// Matching is a hash lookup on the canonical request (canonical.hpp) plus the replicate
+/// index: the k-th identical request of a run gets the k-th recorded answer. In mode none
+/// (the default) the upstream factory is never called, so a replaying client holds no
+/// transport and cannot reach the network; a miss throws CassetteMiss with the cassette
+/// path, the request, a field-level diff against the nearest recorded request and the
+/// command that records it.
+///
+/// Recording appends every completed interaction to the journal (fsync'd) before complete()
+/// returns, and finish() (or the destructor) rewrites the cassette atomically under the
+/// cassette's file lock, merging what other processes recorded meanwhile. Thread-safe:
+/// any number of threads may call complete() at once.
+
+#include <algorithm>      // std::remove_if, std::stable_sort
+#include <chrono>         // std::chrono::steady_clock
+#include <cstddef>        // std::size_t
+#include <deque>          // std::deque (stable element addresses)
+#include <filesystem>     // std::filesystem::path
+#include <fstream>        // std::ifstream (/proc/self/cmdline)
+#include <functional>     // std::function
+#include <iostream>       // std::cerr (default report sink)
+#include <iterator>       // std::istreambuf_iterator
+#include <memory>         // std::shared_ptr
+#include <mutex>          // std::mutex, std::lock_guard, std::unique_lock
+#include <optional>       // std::optional
+#include <set>            // std::set
+#include <string>         // std::string
+#include <string_view>    // std::string_view
+#include <unordered_set>  // std::unordered_set
+#include <utility>        // std::move
+#include <vector>         // std::vector
+
+#include <nlohmann/json.hpp>  // nlohmann::json
+
+#include "synthbench/cassette/canonical.hpp"  // Endpoint, Redaction, RequestFilter, canonical_key
+#include "synthbench/cassette/diff.hpp"       // diff_requests, nearest_request, format_differences
+#include "synthbench/cassette/errors.hpp"     // CassetteError, CassetteMiss
+#include "synthbench/detail/file_lock.hpp"  // detail::FileLock
+#include "synthbench/cassette/format.hpp"     // Interaction, Cassette, journal_line, interaction_id
+#include "synthbench/cassette/key_index.hpp"  // KeyIndex
+#include "synthbench/cassette/mode.hpp"       // RecordMode, resolve_record_mode, check_recording_allowed
+#include "synthbench/cassette/secrets.hpp"    // secret_variables, check_no_secrets
+#include "synthbench/cassette/storage.hpp"    // read/write/journal helpers
+#include "synthbench/cassette/usage.hpp"      // usage_path_for, add_usage
+#include "synthbench/llm/client.hpp"          // llm::ChatClient, llm::url_host, llm::resolve_base_url
+#include "synthbench/llm/openai_json.hpp"     // llm::chat_response_from_json, llm::to_openai_json
+#include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN
+
+SYNTHBENCH_NAMESPACE_BEGIN
+namespace cassette {
+
+/// How a CassetteClient behaves. Every field has a default that needs no configuration.
+struct CassetteOptions {
+  /// The record mode; when empty, $SYNTHBENCH_RECORD, else none. A mode set here wins over
+  /// the environment.
+  std::optional<RecordMode> mode;
+  /// The API dialect, part of the match key.
+  std::string provider = "openai";
+  /// The base URL whose host is part of the match key. Empty: the upstream's base URL when
+  /// recording, else $SYNTHBENCH_BASE_URL, else https://api.openai.com/v1.
+  std::string base_url;
+  /// JSON pointers into the canonical request that matching ignores (e.g. "/extra/user",
+  /// "/temperature"). They are still stored.
+  std::vector<std::string> ignored_fields;
+  /// What is redacted before storing and matching (canonical.hpp).
+  Redaction redaction;
+  /// More variables whose values must never be written (the API key variable always is).
+  std::vector<std::string> secret_variables;
+  /// When true, finish() throws CassetteError 30 if recorded interactions went unused.
+  bool strict = false;
+  /// Written to the cassette's metadata.description when recording (kept when empty).
+  std::string description;
+  /// The command a miss message tells the user to run. Empty: SYNTHBENCH_RECORD=new_episodes
+  /// followed by this process's command line (the gtest glue adds --gtest_filter).
+  std::string record_command;
+  /// Where to add the ids of the interactions this run used. Empty: under
+  /// $SYNTHBENCH_CASSETTE_USAGE_DIR (usage_path_for) when set, else nowhere.
+  std::filesystem::path usage_file;
+  /// Receives notes (unused interactions, a recovered journal). Empty: standard error.
+  std::function<void(const std::string&)> report;
+};
+
+/// Makes the upstream client when, and only when, the cassette records.
+using UpstreamFactory = std::function<std::shared_ptr<llm::ChatClient>()>;
+
+/// What a finished cassette client did.
+struct FinishReport {
+  std::size_t replayed = 0;  ///< calls answered from the cassette
+  std::size_t recorded = 0;  ///< calls answered by the upstream and recorded
+  std::size_t unused = 0;    ///< recorded interactions this run never used
+  bool written = false;      ///< whether the cassette file was (re)written
+  std::string message;       ///< the unused-interactions note ("" when none)
+};
+
+namespace detail {
+
+inline std::string shell_quote(const std::string& s) {
+  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") ==
+                        std::string::npos) {
+    return s;
+  }
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// This process's command line, shell-quoted, from /proc/self/cmdline ("" when unavailable).
+inline std::string own_command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string out;
+  for (std::size_t start = 0; start < raw.size();) {
+    std::size_t end = raw.find('\0', start);
+    if (end == std::string::npos) end = raw.size();
+    out += (out.empty() ? "" : " ") + shell_quote(raw.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+/// The record/replay client (see the file comment).
+class CassetteClient : public llm::ChatClient {
+ public:
+  /// Opens the cassette at `path` (cassette_path(name) gives the conventional one).
+  /// `upstream` is called once, only if the mode records. Throws RecordingRefused in CI,
+  /// CassetteError 1 (bad SYNTHBENCH_RECORD), 3 (bad redaction or ignored field), 5
+  /// (recording without an upstream, or an upstream at another host), and what reading a
+  /// malformed cassette or journal throws (InputError naming the file and position).
+  explicit CassetteClient(std::filesystem::path path, CassetteOptions options = {}, UpstreamFactory upstream = {})
+      : path_(std::move(path)),
+        options_(std::move(options)),
+        filter_(options_.redaction, options_.ignored_fields),
+        variables_(secret_variables(options_.secret_variables)) {
+    requested_mode_ = resolve_record_mode(options_.mode);
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path_, ec);
+    recording_ = requested_mode_ == RecordMode::new_episodes || requested_mode_ == RecordMode::all ||
+                 (requested_mode_ == RecordMode::once && !exists);
+    endpoint_.provider = options_.provider;
+    if (recording_) {
+      check_recording_allowed(path_, requested_mode_);
+      if (!upstream) {
+        throw CassetteError(5, "cannot record " + path_.string() + " in mode " + to_string(requested_mode_) +
+                                   ": no upstream client was given (pass an UpstreamFactory)");
+      }
+      upstream_ = upstream();
+      if (!upstream_) throw CassetteError(5, "the upstream factory for " + path_.string() + " returned no client");
+      const std::string upstream_url = upstream_->base_url();
+      if (!options_.base_url.empty() && !upstream_url.empty() &&
+          llm::url_host(options_.base_url) != llm::url_host(upstream_url)) {
+        throw CassetteError(5, "the upstream client sends to " + upstream_url + " but the cassette files requests under " +
+                                   options_.base_url + "; set both to the same URL");
+      }
+      endpoint_.host = llm::url_host(!options_.base_url.empty() ? options_.base_url
+                                     : !upstream_url.empty()    ? upstream_url
+                                                                : llm::resolve_base_url());
+      open_for_recording();
+    } else {
+      endpoint_.host = llm::url_host(llm::resolve_base_url(options_.base_url));
+      open_for_replay(exists);
+    }
+  }
+
+  CassetteClient(const CassetteClient&) = delete;
+  CassetteClient& operator=(const CassetteClient&) = delete;
+
+  /// Finishes (see finish()) if that was not done; problems are reported, not thrown.
+  ~CassetteClient() override {
+    try {
+      (void)finish();
+    } catch (const std::exception& e) {
+      note(e.what());
+    } catch (...) {
+      note("cassette " + path_.string() + ": unknown error while finishing");
+    }
+  }
+
+  /// Replays the recorded answer of `request`, or records it (recording modes). Throws
+  /// CassetteMiss on a miss in replay, SecretLeak when the interaction to record holds a
+  /// secret (nothing is stored), and whatever the upstream throws (nothing is stored).
+  llm::ChatResponse complete(const llm::ChatRequest& request) override {
+    std::string full;
+    std::string key;
+    keys_of(request, full, key);
+    std::size_t call = 0;
+    {
+      std::unique_lock<std::mutex> guard(mutex_);
+      if (finished_) throw CassetteError(6, "cassette " + path_.string() + " is finished; open a new CassetteClient");
+      Slot& slot = slot_for(key);
+      call = slot.calls++;
+      if (requested_mode_ != RecordMode::all && call < slot.replicates.size()) {
+        Entry& e = entries_[slot.replicates[call]];
+        e.used = true;
+        ++replayed_;
+        return e.interaction.response;
+      }
+      if (!recording_) {
+        const std::size_t recorded = slot.replicates.size();
+        guard.unlock();  // entries_ never changes in replay: the miss is built unlocked
+        throw make_miss(full.empty() ? key : full, call, recorded);
+      }
+    }
+    return record(request, std::move(full), std::move(key));
+  }
+
+  /// Writes what was recorded (merged with the file and the journal, atomically, under the
+  /// lock), adds this run's usage to the usage file, and reports unused interactions.
+  /// Idempotent. Throws CassetteError 30 in strict mode when interactions went unused, and
+  /// what writing throws (SecretLeak, IoError).
+  FinishReport finish() {
+    std::lock_guard<std::mutex> finishing(finish_mutex_);
+    if (finished_report_) return *finished_report_;
+    std::vector<Interaction> fresh;
+    std::set<std::string> used_ids;
+    std::unordered_set<std::string> fresh_keys;
+    FinishReport report;
+    std::vector<const Entry*> unused;
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      finished_ = true;
+      report.replayed = replayed_;
+      for (const auto& e : entries_) {
+        if (e.fresh) {
+          fresh.push_back(e.interaction);
+          fresh_keys.insert(std::string(e.key_view()));
+        }
+        if (e.used) used_ids.insert(interaction_id(e.interaction.request, e.interaction.replicate));
+      }
+      report.recorded = fresh.size();
+      for (const auto& e : entries_) {
+        const bool replaced = requested_mode_ == RecordMode::all && !e.fresh && fresh_keys.count(std::string(e.key_view())) != 0;
+        if (!e.fresh && !e.used && !replaced) unused.push_back(&e);
+      }
+    }
+    if (recording_ && !fresh.empty()) {
+      synthbench::detail::FileLock lock(lock_path(path_));
+      auto file = read_cassette_if_exists(path_);
+      auto journal = read_journal(path_);
+      Cassette merged;
+      std::vector<Interaction> base = file ? std::move(file->interactions) : std::vector<Interaction>{};
+      if (file) merged.metadata = file->metadata;
+      if (requested_mode_ == RecordMode::all) {
+        const auto stale = [&](const Interaction& i) { return fresh_keys.count(stored_key(i)) != 0; };
+        base.erase(std::remove_if(base.begin(), base.end(), stale), base.end());
+        // This run's own journal lines come back from `fresh`, which wins the merge.
+        journal.erase(std::remove_if(journal.begin(), journal.end(), stale), journal.end());
+      }
+      merged.interactions = merge_newer_wins({std::move(base), std::move(journal), std::move(fresh)});
+      if (!options_.description.empty()) merged.metadata.description = options_.description;
+      merged.metadata.updated_at = utc_now();
+      write_cassette(path_, merged, variables_);
+      remove_journal(path_);
+      report.written = true;
+    }
+    const auto usage = usage_file();
+    if (!usage.empty()) add_usage(usage, path_.string(), used_ids);
+    report.unused = unused.size();
+    if (!unused.empty()) {
+      report.message = "cassette " + path_.string() + ": " + std::to_string(unused.size()) + " of " +
+                       std::to_string(loaded_) + " recorded interactions were not used by this run";
+      for (std::size_t i = 0; i < unused.size() && i < 5; ++i) {
+        report.message += "\n  - " + summarize(unused[i]->interaction);
+      }
+      if (unused.size() > 5) report.message += "\n  - ... and " + std::to_string(unused.size() - 5) + " more";
+      report.message += "\n(prune them with: synthbench cassette prune --usage USAGE_FILE " + path_.string() +
+                        ", after a run with SYNTHBENCH_CASSETTE_USAGE_DIR set)";
+    }
+    finished_report_ = report;
+    if (!report.message.empty()) {
+      if (options_.strict) throw CassetteError(30, report.message);
+      note(report.message);
+    }
+    return report;
+  }
+
+  /// True when the cassette holds replicate `replicate` of `request`: the replay lookup
+  /// (canonical key, hash lookup) without consuming anything or failing on a miss.
+  bool contains(const llm::ChatRequest& request, std::size_t replicate = 0) const {
+    thread_local std::string key;  // reused: a lookup allocates nothing in the plain case
+    std::string full;
+    if (filter_.plain_requests()) {
+      canonical_key_into(key, request, endpoint_);
+    } else {
+      keys_of(request, full, key);
+    }
+    std::lock_guard<std::mutex> guard(mutex_);
+    const Slot* slot = index_.find(key);
+    return slot != nullptr && replicate < slot->replicates.size();
+  }
+
+  /// The mode in effect: once reads as none when the cassette existed.
+  RecordMode mode() const noexcept { return recording_ ? requested_mode_ : RecordMode::none; }
+  /// True when this client may call the upstream.
+  bool recording() const noexcept { return recording_; }
+  /// True when an upstream client exists (never in replay).
+  bool holds_upstream() const noexcept { return upstream_ != nullptr; }
+  /// The cassette file.
+  const std::filesystem::path& path() const noexcept { return path_; }
+  /// The host requests are filed under.
+  const Endpoint& endpoint() const noexcept { return endpoint_; }
+  /// Interactions known: loaded plus recorded so far.
+  std::size_t size() const {
+    std::lock_guard<std::mutex> guard(mutex_);
+    return entries_.size();
+  }
+
+ private:
+  struct Entry {
+    Interaction interaction;
+    std::string key;  // the match key when it differs from interaction.request (ignored fields)
+    bool used = false;
+    bool fresh = false;  // recorded by this client
+    std::string_view key_view() const noexcept { return key.empty() ? interaction.request : key; }
+  };
+  struct Slot {
+    std::vector<std::size_t> replicates;  // entries_ indices, in replicate order
+    std::size_t calls = 0;                // calls of this key so far in this run
+    std::size_t fresh = 0;                // recorded by this run (mode all numbers them anew)
+  };
+
+  void note(const std::string& text) const {
+    if (options_.report) {
+      options_.report(text);
+    } else {
+      std::cerr << "synthbench: " << text << "\n";
+    }
+  }
+
+  std::filesystem::path usage_file() const {
+    if (!options_.usage_file.empty()) return options_.usage_file;
+    if (const auto dir = environment_value("SYNTHBENCH_CASSETTE_USAGE_DIR")) return usage_path_for(*dir, path_);
+    return {};
+  }
+
+  // `key` is the match key; `full` the stored form, left empty when equal to `key` (the
+  // plain case, which then costs one serialization and no copy).
+  void keys_of(const llm::ChatRequest& request, std::string& full, std::string& key) const {
+    if (filter_.plain_requests()) {
+      key = canonical_key(request, endpoint_);
+      return;
+    }
+    nlohmann::json c = canonical_request(request, endpoint_);
+    filter_.redact_request(c);
+    key = canonical_text(c);
+    if (!options_.ignored_fields.empty()) {
+      full = std::move(key);
+      filter_.remove_ignored(c);
+      key = canonical_text(c);
+    }
+  }
+
+  std::string stored_key(const Interaction& i) const {
+    if (options_.ignored_fields.empty()) return i.request;
+    nlohmann::json c = nlohmann::json::parse(i.request);
+    filter_.remove_ignored(c);
+    return canonical_text(c);
+  }
+
+  Slot& slot_for(const std::string& key) {
+    if (Slot* slot = index_.find(key)) return *slot;
+    owned_keys_.push_back(key);
+    return index_[std::string_view(owned_keys_.back())];
+  }
+
+  void add_entries(std::vector<Interaction> interactions) {
+    sort_interactions(interactions);  // replicate order within each request
+    for (auto& i : interactions) {
+      Entry e;
+      if (!options_.ignored_fields.empty()) e.key = stored_key(i);
+      e.interaction = std::move(i);
+      entries_.push_back(std::move(e));
+      // The index views the key inside the entry (a deque never moves its elements).
+      index_[entries_.back().key_view()].replicates.push_back(entries_.size() - 1);
+    }
+    if (!options_.ignored_fields.empty()) {
+      // Keys equal after ignoring fields: serve them in replicate order.
+      for (auto& [k, slot] : index_) {
+        (void)k;
+        std::stable_sort(slot.replicates.begin(), slot.replicates.end(), [this](std::size_t a, std::size_t b) {
+          return entries_[a].interaction.replicate < entries_[b].interaction.replicate;
+        });
+      }
+    }
+    loaded_ = entries_.size();
+  }
+
+  void open_for_recording() {
+    synthbench::detail::FileLock lock(lock_path(path_));
+    auto file = read_cassette_if_exists(path_);
+    bool torn = false;
+    auto journal = read_journal(path_, &torn);
+    std::vector<Interaction> interactions = file ? std::move(file->interactions) : std::vector<Interaction>{};
+    if (!journal.empty() || torn) {
+      const std::size_t recovered = journal.size();
+      interactions = merge_newer_wins({std::move(interactions), std::move(journal)});
+      Cassette merged;
+      if (file) merged.metadata = file->metadata;
+      merged.metadata.updated_at = utc_now();
+      merged.interactions = interactions;
+      if (!merged.interactions.empty()) write_cassette(path_, merged, variables_);
+      remove_journal(path_);
+      note("cassette " + path_.string() + ": merged " + std::to_string(recovered) +
+           " interaction(s) from a journal left by an earlier run" + (torn ? " (its cut last line was dropped)" : ""));
+    }
+    add_entries(std::move(interactions));
+  }
+
+  void open_for_replay(bool exists) {
+    missing_ = !exists;
+    std::vector<Interaction> interactions;
+    if (exists) interactions = read_cassette(path_).interactions;
+    bool torn = false;
+    auto journal = read_journal(path_, &torn);
+    if (!journal.empty()) {
+      note("cassette " + path_.string() + ": replaying also the " + std::to_string(journal.size()) +
+           " interaction(s) of its journal (left by an interrupted recording; the next recording run merges it)");
+      interactions = merge_newer_wins({std::move(interactions), std::move(journal)});
+      missing_ = false;
+    }
+    add_entries(std::move(interactions));
+  }
+
+  llm::ChatResponse record(const llm::ChatRequest& request, std::string full, std::string key) {
+    if (full.empty()) full = key;
+    const auto start = std::chrono::steady_clock::now();
+    llm::ChatResponse live = upstream_->complete(request);
+    auto latency = live.latency;
+    if (latency.count() == 0) {
+      latency = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    }
+    nlohmann::json body;
+    try {
+      body = nlohmann::json::parse(live.raw_body);
+    } catch (const nlohmann::json::parse_error&) {
+      body = llm::to_openai_json(live);  // a client that gives no raw body (a test double)
+    }
+    filter_.redact_response(body);
+    Interaction i;
+    i.request = std::move(full);
+    i.response = llm::chat_response_from_json(body, canonical_text(body), path_.string(), latency);
+    i.recorded_at = utc_now();
+    // Refuse before anything is stored (the replicate does not change what is scanned).
+    check_no_secrets(journal_line(i), journal_path(path_).string(), variables_);
+    std::string line;
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      Slot& slot = slot_for(key);
+      i.replicate = requested_mode_ == RecordMode::all ? slot.fresh : slot.replicates.size();
+      if (requested_mode_ != RecordMode::all) {
+        // A replicate loaded from the file may already use this number (mode once after
+        // recovery): take the next free one.
+        for (const std::size_t idx : slot.replicates) {
+          if (entries_[idx].interaction.replicate >= i.replicate) i.replicate = entries_[idx].interaction.replicate + 1;
+        }
+      }
+      ++slot.fresh;
+      line = journal_line(i);
+      Entry e;
+      if (!options_.ignored_fields.empty()) e.key = key;
+      e.interaction = i;
+      e.used = true;
+      e.fresh = true;
+      entries_.push_back(std::move(e));
+      slot.replicates.push_back(entries_.size() - 1);
+    }
+    {
+      std::lock_guard<std::mutex> journal_guard(journal_mutex_);
+      synthbench::detail::FileLock lock(lock_path(path_));
+      append_journal(path_, line);
+    }
+    llm::ChatResponse out = std::move(i.response);
+    out.replayed = false;
+    return out;
+  }
+
+  std::string summarize(const Interaction& i) const {
+    std::string text = "replicate " + std::to_string(i.replicate) + " of ";
+    try {
+      const auto r = nlohmann::json::parse(i.request);
+      text += r.value("model", std::string("?"));
+      const auto& messages = r.at("messages");
+      if (!messages.empty()) {
+        std::string content = messages.back().value("content", std::string());
+        if (content.size() > 60) content = content.substr(0, 57) + "...";
+        text += ": \"" + content + "\"";
+      }
+    } catch (const nlohmann::json::exception&) {
+      text += "(unreadable request)";
+    }
+    return text;
+  }
+
+  std::string record_command() const {
+    if (!options_.record_command.empty()) return options_.record_command;
+    std::string command = "SYNTHBENCH_RECORD=new_episodes ";
+    if (const auto dir = environment_value("SYNTHBENCH_CASSETTE_DIR")) {
+      command += "SYNTHBENCH_CASSETTE_DIR=" + detail::shell_quote(*dir) + " ";
+    }
+    const std::string self = detail::own_command_line();
+    return command + (self.empty() ? "<your test command>" : self);
+  }
+
+  CassetteMiss make_miss(const std::string& full, std::size_t call, std::size_t recorded) const {
+    nlohmann::json requested = nlohmann::json::parse(full);
+    const std::string request_text = requested.dump(2);
+    std::string shown = request_text;
+    if (shown.size() > 4000) shown = shown.substr(0, 4000) + "\n  ... (" + std::to_string(request_text.size()) + " bytes)";
+    std::string message = "cassette miss in " + path_.string() + " (mode none";
+    message += requested_mode_ == RecordMode::once ? ", from once: the cassette exists)" : ")";
+    std::string diff;
+    if (missing_) {
+      message += ": the cassette file does not exist.\n";
+    } else if (recorded > 0) {
+      message += ": this request was recorded " + std::to_string(recorded) + " time(s) and this is call " +
+                 std::to_string(call + 1) + " of it in this run (identical requests replay in recorded order).\n";
+    } else {
+      message += ": no recorded interaction has this request.\n";
+      std::vector<nlohmann::json> candidates;
+      candidates.reserve(entries_.size());
+      for (const auto& e : entries_) candidates.push_back(nlohmann::json::parse(e.interaction.request));
+      const std::size_t nearest = nearest_request(candidates, requested);
+      if (nearest < candidates.size()) {
+        diff = format_differences(diff_requests(candidates[nearest], requested));
+      }
+    }
+    message += "request:\n" + shown + "\n";
+    if (!diff.empty()) message += "differences from the nearest recorded request:\n" + diff;
+    const std::string command = record_command();
+    message += "to record it, run:\n  " + command;
+    return CassetteMiss(message, path_.string(), request_text, diff, command);
+  }
+
+  std::filesystem::path path_;
+  CassetteOptions options_;
+  RequestFilter filter_;
+  std::vector<std::string> variables_;
+  RecordMode requested_mode_ = RecordMode::none;
+  bool recording_ = false;
+  bool missing_ = false;
+  Endpoint endpoint_;
+  std::shared_ptr<llm::ChatClient> upstream_;
+
+  mutable std::mutex mutex_;  // guards entries_, index_, owned_keys_, counters, finished_
+  std::mutex journal_mutex_;  // one journal append at a time from this client
+  std::mutex finish_mutex_;
+  std::deque<Entry> entries_;
+  std::deque<std::string> owned_keys_;
+  KeyIndex<Slot> index_;
+  std::size_t loaded_ = 0;
+  std::size_t replayed_ = 0;
+  bool finished_ = false;
+  std::optional<FinishReport> finished_report_;
+};
+
+}  // namespace cassette
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_CASSETTE_CLIENT_HPP

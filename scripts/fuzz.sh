@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target under tests/fuzz/ with clang (build dir: build-fuzz, or
+# $SYNTHBENCH_FUZZ_BUILD_DIR) and runs each for SECONDS seconds (default 60) on a seed corpus
+# generated here, from the repository's cassettes and a few hand-written documents, never
+# downloaded. Exits non-zero when a fuzzer finds a crash, a leak or a sanitizer report; the
+# reproducer is left in the build dir (crash-*, leak-*, timeout-*).
+#
+#   scripts/fuzz.sh 60
+set -euo pipefail
+
+seconds="${1:-60}"
+if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh [SECONDS]" >&2
+  exit 2
+fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${SYNTHBENCH_FUZZ_BUILD_DIR:-$root/build-fuzz}"
+jobs="${SYNTHBENCH_FUZZ_JOBS:-2}"
+
+generator=()
+if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
+CXX="${CXX:-clang++}" cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DSYNTHBENCH_BUILD_FUZZERS=ON -DSYNTHBENCH_BUILD_TESTS=OFF -DSYNTHBENCH_BUILD_TOOLS=OFF \
+  -DSYNTHBENCH_BUILD_BENCHMARKS=OFF -DSYNTHBENCH_BUILD_EXAMPLES=OFF -DSYNTHBENCH_WITH_HTTP=OFF >/dev/null
+cmake --build "$build" --parallel "$jobs"
+
+# The seed corpus: real cassettes, their truncations, and small documents that reach each
+# branch of the loader (journal lines, usage files, wrong types, duplicates, versions).
+make_corpus() {
+  local dir="$1"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  local n=0
+  for f in "$root"/cassettes/*.json; do
+    [ -f "$f" ] || continue
+    cp "$f" "$dir/cassette-$n.json"
+    local size
+    size=$(wc -c <"$f")
+    head -c $((size / 2)) "$f" >"$dir/cut-$n.json"
+    # one interaction, compact, as a journal line
+    python3 - "$f" "$dir/journal-$n.jsonl" <<'PY' 2>/dev/null || true
+import json, sys
+doc = json.load(open(sys.argv[1]))
+with open(sys.argv[2], "w") as out:
+    for i in doc.get("interactions", [])[:2]:
+        out.write(json.dumps(i, sort_keys=True, separators=(",", ":")) + "\n")
+PY
+    n=$((n + 1))
+  done
+  printf '%s' '{"format": 1, "interactions": [], "metadata": {}}' >"$dir/empty.json"
+  printf '%s' '{"format": 2, "interactions": [], "metadata": {}}' >"$dir/version.json"
+  printf '%s' '{"format": 1, "format": 1}' >"$dir/duplicate.json"
+  printf '%s' '{"format": 1, "interactions": [{"replicate": 0, "request": {"host": "h", "messages": [{"content": "c", "role": "user"}], "model": "m", "provider": "openai", "seed": 1, "stop": ["x"], "temperature": 0.5, "extra": {"n": 1}}, "response": {"body": {"choices": [{"finish_reason": "stop", "message": {"content": "a"}}], "model": "m", "usage": {"prompt_tokens": 1, "completion_tokens": 2}}, "latency_ms": 1.5}, "recorded_at": "2026-01-01T00:00:00Z"}], "metadata": {"hosts": ["h"], "models": ["m"]}}' >"$dir/full.json"
+  printf '%s' '{"format": 1, "cassette": "c.json", "used": ["0123456789abcdef"]}' >"$dir/usage.json"
+  printf '%s' '{"format": 1, "interactions": [5], "metadata": {"hosts": [1]}}' >"$dir/types.json"
+  printf '%s' '{"format": 1, "interactions": [{"request": {}, "response": {"body": {"error": {"message": "x"}}}}]}' >"$dir/error.json"
+}
+
+make_dictionary() {
+  local file="$1"
+  : >"$file"
+  for token in format interactions metadata replicate request response body latency_ms recorded_at \
+               provider host model messages role content temperature top_p max_tokens seed stop \
+               response_format tools extra choices message finish_reason usage prompt_tokens \
+               completion_tokens total_tokens error hosts models created_at updated_at description \
+               recorded_with cassette used; do
+    printf '"\\"%s\\""\n' "$token" >>"$file"
+  done
+  printf '"{"\n"}"\n"["\n"]"\n":"\n","\n"null"\n"true"\n"-1"\n"1e999"\n"\\\\u0000"\n"\\\\ud800"\n' >>"$file"
+}
+
+status=0
+for fuzzer in "$build"/tests/fuzz/synthbench_*_fuzz; do
+  [ -x "$fuzzer" ] || continue
+  name="$(basename "$fuzzer")"
+  corpus="$build/corpus/$name"
+  make_corpus "$corpus"
+  make_dictionary "$build/$name.dict"
+  echo "== $name: ${seconds}s"
+  if ! (cd "$build" && "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+                          -dict="$build/$name.dict" "$corpus" 2>"$build/$name.log"); then
+    echo "!! $name failed; see $build/$name.log and the reproducer in $build" >&2
+    tail -40 "$build/$name.log" >&2
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$name.log" || true
+  fi
+done
+exit "$status"

@@ -1,0 +1,36 @@
+// libFuzzer target for the cassette loader (and the journal and usage parsers, and verify):
+// any input must either load or throw a synthbench::Error naming the position; nothing else
+// may escape, crash or trip a sanitizer. What loads must survive a write/read round trip.
+// Built with SYNTHBENCH_BUILD_FUZZERS=ON (clang); run by scripts/fuzz.sh.
+
+#include <synthbench/cassette.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    const auto cassette = synthbench::cassette::parse_cassette(text, "<fuzz>");
+    const std::string written = synthbench::cassette::dump_cassette(cassette);
+    const auto again = synthbench::cassette::parse_cassette(written, "<fuzz round trip>");
+    if (again.interactions.size() != cassette.interactions.size()) std::abort();
+    if (synthbench::cassette::dump_cassette(again) != written) {
+      // Timestamps are the only part a write may change; they were written once already.
+      std::abort();
+    }
+  } catch (const synthbench::Error&) {
+  }
+  try {
+    (void)synthbench::cassette::parse_journal(text, "<fuzz journal>");
+  } catch (const synthbench::Error&) {
+  }
+  try {
+    (void)synthbench::cassette::parse_usage(text, "<fuzz usage>");
+  } catch (const synthbench::Error&) {
+  }
+  (void)synthbench::cassette::verify_cassette(text, "<fuzz verify>", {});
+  return 0;
+}

@@ -1,0 +1,371 @@
+#ifndef SYNTHBENCH_TESTS_SUPPORT_LOCAL_CHAT_SERVER_HPP
+#define SYNTHBENCH_TESTS_SUPPORT_LOCAL_CHAT_SERVER_HPP
+
+// A local OpenAI-compatible chat-completions server for tests and examples: POSIX sockets,
+// no dependency but synthbench's llm headers, header-only.
+//
+// - Listens on 127.0.0.1 only (never another address), on an ephemeral port.
+// - Answers POST .../chat/completions with a deterministic answer derived from the request,
+//   as model "synthbench-local-test-server" (DESIGN.md, Honesty: cassettes recorded from it
+//   name it as what answered).
+// - Sets TCP_NODELAY on every connection: without it, recording crawled at 22 requests per
+//   second instead of about 500 (Nagle's algorithm delaying the small response writes).
+// - Faults on demand, for the next N requests (fail_next) or per request (a user message
+//   containing "[[fault:NAME]]"): 429 with Retry-After, 500, 401, slow, malformed JSON, or a
+//   dropped connection.
+// - Bounded: a fixed pool of connection workers, bounded reads with timeouts, at most
+//   max_requests requests; it stops in its destructor, and by itself after idle_timeout
+//   without a connection.
+
+#include <arpa/inet.h>    // htonl, htons, ntohs
+#include <netinet/in.h>   // sockaddr_in, INADDR_LOOPBACK
+#include <netinet/tcp.h>  // TCP_NODELAY
+#include <poll.h>         // poll
+#include <sys/socket.h>   // socket, bind, listen, accept4, setsockopt, shutdown
+#include <unistd.h>       // close, read, write
+
+#include <atomic>              // std::atomic
+#include <cerrno>              // errno
+#include <chrono>              // std::chrono
+#include <condition_variable>  // std::condition_variable
+#include <cstdint>             // std::uint16_t, std::uint64_t
+#include <cstdio>              // std::snprintf
+#include <cstdlib>             // std::strtoull
+#include <cstring>             // std::strerror
+#include <deque>               // std::deque
+#include <mutex>               // std::mutex
+#include <ostream>             // std::ostream
+#include <stdexcept>           // std::runtime_error
+#include <string>              // std::string
+#include <thread>              // std::thread
+#include <utility>             // std::pair, std::move
+#include <vector>              // std::vector
+
+#include <nlohmann/json.hpp>  // nlohmann::json
+
+#include <synthbench/llm/openai_json.hpp>  // chat_request_from_openai_json
+
+namespace synthbench_test_support {
+
+class LocalChatServer {
+ public:
+  enum class Fault { none, rate_limit, server_error, slow, malformed_json, drop_connection, unauthorized };
+
+  struct Options {
+    std::chrono::milliseconds idle_timeout{30000};  // stops by itself after this long without a connection
+    std::chrono::milliseconds slow_delay{300};      // how long Fault::slow waits before answering
+    std::string retry_after = "1";                  // the Retry-After value of Fault::rate_limit
+    std::size_t max_requests = 200000;              // hard bound on requests served
+    std::size_t workers = 16;                       // connections handled at once
+  };
+
+  static constexpr const char* model_name = "synthbench-local-test-server";
+
+  LocalChatServer() : LocalChatServer(Options{}) {}
+  explicit LocalChatServer(Options options) : options_(std::move(options)) {
+    listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (listen_fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+    int one = 1;
+    ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only
+    address.sin_port = 0;                              // ephemeral
+    if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(listen_fd_, 128) != 0) {
+      const std::string why = std::strerror(errno);
+      ::close(listen_fd_);
+      throw std::runtime_error("cannot listen on 127.0.0.1: " + why);
+    }
+    socklen_t length = sizeof address;
+    ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+    for (std::size_t i = 0; i < options_.workers; ++i) workers_.emplace_back([this] { work(); });
+    acceptor_ = std::thread([this] { accept_loop(); });
+  }
+
+  LocalChatServer(const LocalChatServer&) = delete;
+  LocalChatServer& operator=(const LocalChatServer&) = delete;
+  ~LocalChatServer() { stop(); }
+
+  std::uint16_t port() const { return port_; }
+  // The base URL clients use: http://127.0.0.1:PORT/v1
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
+
+  // The next `count` requests get `fault` (queued after earlier fail_next calls).
+  void fail_next(Fault fault, std::size_t count = 1) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (std::size_t i = 0; i < count; ++i) planned_.push_back(fault);
+  }
+
+  std::size_t requests() const { return requests_.load(); }          // requests received (faulty ones too)
+  std::size_t answered() const { return answered_.load(); }          // normal answers sent
+  // Most requests handled at once, each counted from its full arrival to its answer.
+  std::size_t max_concurrent() const { return max_concurrent_.load(); }
+  std::string last_authorization() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return last_authorization_;
+  }
+  bool stopped() const { return stopped_.load(); }
+  bool accepting() const { return !stopping_.load(); }  // false once stopped or idle-timed-out
+
+  // Stops accepting, closes queued connections, waits for the workers. Idempotent.
+  void stop() {
+    std::lock_guard<std::mutex> guard(stop_mutex_);
+    if (stopped_.load()) return;
+    stopping_ = true;
+    if (acceptor_.joinable()) acceptor_.join();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (const int fd : pending_) ::close(fd);
+      pending_.clear();
+    }
+    cv_.notify_all();
+    for (auto& w : workers_) w.join();
+    workers_.clear();
+    if (listen_fd_ >= 0) ::close(listen_fd_);
+    listen_fd_ = -1;
+    stopped_ = true;
+  }
+
+  // The deterministic answer the server gives to `request` (also for tests to compare).
+  static std::string answer_for(const synthbench::llm::ChatRequest& request) {
+    std::string last;
+    for (const auto& m : request.messages) {
+      if (m.role == "user") last = m.content;
+    }
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a of everything that matters
+    const auto mix = [&h](const std::string& s) {
+      for (const char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+      }
+      h ^= 0xff;
+      h *= 1099511628211ull;
+    };
+    mix(request.model);
+    for (const auto& m : request.messages) {
+      mix(m.role);
+      mix(m.content);
+    }
+    if (request.seed) mix(std::to_string(*request.seed));
+    char tag[17];
+    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(h));
+    std::string quoted = last.size() > 80 ? last.substr(0, 80) + "..." : last;
+    return "local answer " + std::string(tag) + " to: " + quoted;
+  }
+
+ private:
+  static std::size_t words(const std::string& s) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (const char c : s) {
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (!space && !in_word) ++n;
+      in_word = !space;
+    }
+    return n;
+  }
+
+  void accept_loop() {
+    auto last_activity = std::chrono::steady_clock::now();
+    while (!stopping_.load() && requests_.load() < options_.max_requests) {
+      pollfd p{listen_fd_, POLLIN, 0};
+      const int ready = ::poll(&p, 1, 50);
+      if (ready <= 0) {
+        if (std::chrono::steady_clock::now() - last_activity > options_.idle_timeout) break;
+        continue;
+      }
+      const int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (fd < 0) continue;
+      last_activity = std::chrono::steady_clock::now();
+      int one = 1;
+      ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        pending_.push_back(fd);
+      }
+      cv_.notify_one();
+    }
+    stopping_ = true;  // idle or exhausted: stop accepting, let workers drain and exit
+    cv_.notify_all();
+  }
+
+  void work() {
+    for (;;) {
+      int fd = -1;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        cv_.wait(lock, [this] { return stopping_.load() || !pending_.empty(); });
+        if (pending_.empty()) return;
+        fd = pending_.front();
+        pending_.pop_front();
+      }
+      handle(fd);
+      ::close(fd);
+    }
+  }
+
+  // Reads until `need` returns true or the peer stops; bounded in size and time.
+  static bool read_more(int fd, std::string& buffer) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 2000) <= 0) return false;
+    char chunk[16384];
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n <= 0) return false;
+    buffer.append(chunk, static_cast<std::size_t>(n));
+    return buffer.size() < (8u << 20);
+  }
+
+  static void write_all(int fd, const std::string& data) {
+    std::size_t off = 0;
+    while (off < data.size()) {
+      const ssize_t n = ::send(fd, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+      if (n <= 0) return;
+      off += static_cast<std::size_t>(n);
+    }
+  }
+
+  static void respond(int fd, int status, const std::string& reason, const std::string& body,
+                      const std::string& extra_headers = {}) {
+    write_all(fd, "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                      "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                      std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
+  }
+
+  void handle(int fd) {
+    std::string buffer;
+    std::size_t header_end = std::string::npos;
+    while ((header_end = buffer.find("\r\n\r\n")) == std::string::npos) {
+      if (!read_more(fd, buffer)) return;
+    }
+    const std::string head = buffer.substr(0, header_end);
+    std::string lower = head;
+    for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    std::size_t length = 0;
+    if (const auto at = lower.find("\r\ncontent-length:"); at != std::string::npos) {
+      length = static_cast<std::size_t>(std::strtoull(lower.c_str() + at + 17, nullptr, 10));
+    }
+    if (const auto at = lower.find("\r\nauthorization:"); at != std::string::npos) {
+      const auto end = head.find("\r\n", at + 2);
+      std::lock_guard<std::mutex> lock(mutex_);
+      last_authorization_ = head.substr(at + 17, end == std::string::npos ? std::string::npos : end - at - 17);
+      while (!last_authorization_.empty() && last_authorization_.front() == ' ') last_authorization_.erase(0, 1);
+    }
+    if (lower.find("\r\nexpect: 100-continue") != std::string::npos) write_all(fd, "HTTP/1.1 100 Continue\r\n\r\n");
+    if (length > (8u << 20)) return respond(fd, 413, "Payload Too Large", R"j({"error":{"message":"too large"}})j");
+    while (buffer.size() < header_end + 4 + length) {
+      if (!read_more(fd, buffer)) return;
+    }
+    ++requests_;
+    // Counted from the full request to the first byte of the answer: the client cannot have
+    // its response (and send another request) while this one counts as concurrent.
+    struct Active {
+      std::atomic<std::size_t>& count;
+      bool done = false;
+      void release() {
+        if (!done) --count;
+        done = true;
+      }
+      ~Active() { release(); }
+    } active{active_};
+    const std::size_t now = ++active_;
+    for (std::size_t seen = max_concurrent_.load(); now > seen && !max_concurrent_.compare_exchange_weak(seen, now);) {
+    }
+    const auto respond = [&active](int fd_, int status, const std::string& reason, const std::string& body_,
+                                   const std::string& extra_headers = {}) {
+      active.release();
+      LocalChatServer::respond(fd_, status, reason, body_, extra_headers);
+    };
+    const std::string body = buffer.substr(header_end + 4, length);
+    if (head.compare(0, 5, "POST ") != 0 || head.find("/chat/completions ") == std::string::npos) {
+      return respond(fd, 404, "Not Found", R"j({"error":{"message":"only POST /v1/chat/completions is served"}})j");
+    }
+    synthbench::llm::ChatRequest request;
+    try {
+      request = synthbench::llm::chat_request_from_openai_json(nlohmann::json::parse(body), "request body");
+    } catch (const std::exception& e) {
+      return respond(fd, 400, "Bad Request", nlohmann::json({{"error", {{"message", e.what()}}}}).dump());
+    }
+    Fault fault = Fault::none;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!planned_.empty()) {
+        fault = planned_.front();
+        planned_.pop_front();
+      }
+    }
+    for (const auto& m : request.messages) {
+      static const std::pair<const char*, Fault> directives[] = {
+          {"[[fault:rate_limit]]", Fault::rate_limit},         {"[[fault:server_error]]", Fault::server_error},
+          {"[[fault:slow]]", Fault::slow},                     {"[[fault:malformed_json]]", Fault::malformed_json},
+          {"[[fault:drop_connection]]", Fault::drop_connection}, {"[[fault:unauthorized]]", Fault::unauthorized}};
+      for (const auto& [text, f] : directives) {
+        if (m.content.find(text) != std::string::npos) fault = f;
+      }
+    }
+    switch (fault) {
+      case Fault::rate_limit:
+        return respond(fd, 429, "Too Many Requests", R"j({"error":{"message":"rate limited (local test server)","type":"rate_limit"}})j",
+                       "Retry-After: " + options_.retry_after + "\r\n");
+      case Fault::server_error:
+        return respond(fd, 500, "Internal Server Error", R"j({"error":{"message":"failure on purpose (local test server)"}})j");
+      case Fault::unauthorized:
+        return respond(fd, 401, "Unauthorized", R"j({"error":{"message":"no valid API key (local test server)"}})j");
+      case Fault::malformed_json:
+        return respond(fd, 200, "OK", R"({"id":"x","choices":[{"message":{"content":"cut)");
+      case Fault::drop_connection:
+        active.release();
+        ::shutdown(fd, SHUT_RDWR);
+        return;
+      case Fault::slow:
+        for (auto waited = std::chrono::milliseconds(0); waited < options_.slow_delay && !stopping_.load();
+             waited += std::chrono::milliseconds(10)) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        break;
+      case Fault::none: break;
+    }
+    const std::string answer = answer_for(request);
+    std::size_t prompt_words = 0;
+    for (const auto& m : request.messages) prompt_words += words(m.content);
+    const std::size_t completion_words = words(answer);
+    const nlohmann::json response = {
+        {"id", "chatcmpl-local-" + std::to_string(requests_.load())},
+        {"object", "chat.completion"},
+        {"created", 0},
+        {"model", model_name},
+        {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}}, {"finish_reason", "stop"}}}},
+        {"usage", {{"prompt_tokens", prompt_words}, {"completion_tokens", completion_words}, {"total_tokens", prompt_words + completion_words}}}};
+    ++answered_;
+    respond(fd, 200, "OK", response.dump());
+  }
+
+  Options options_;
+  int listen_fd_ = -1;
+  std::uint16_t port_ = 0;
+  std::thread acceptor_;
+  std::vector<std::thread> workers_;
+  mutable std::mutex mutex_;
+  std::mutex stop_mutex_;
+  std::condition_variable cv_;
+  std::deque<int> pending_;
+  std::deque<Fault> planned_;
+  std::string last_authorization_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> stopped_{false};
+  std::atomic<std::size_t> requests_{0};
+  std::atomic<std::size_t> answered_{0};
+  std::atomic<std::size_t> active_{0};
+  std::atomic<std::size_t> max_concurrent_{0};
+};
+
+// Prints a fault by name in GoogleTest messages and parameterized test names.
+inline void PrintTo(LocalChatServer::Fault fault, std::ostream* os) {
+  static const char* const names[] = {"none",           "rate_limit",      "server_error", "slow",
+                                      "malformed_json", "drop_connection", "unauthorized"};
+  *os << names[static_cast<int>(fault)];
+}
+
+}  // namespace synthbench_test_support
+
+#endif  // SYNTHBENCH_TESTS_SUPPORT_LOCAL_CHAT_SERVER_HPP
