@@ -14,6 +14,7 @@
 #include <synthbench/experiment/generators/pregenerated.hpp>
 #include <synthbench/experiment/loaders/crossner_json.hpp>
 #include <synthbench/experiment/loaders/jsonl.hpp>
+#include <synthbench/experiment/run.hpp>
 #include <synthbench/experiment/sampling.hpp>
 #include <synthbench/experiment/solvers/ner_reference_solvers.hpp>
 
@@ -190,6 +191,27 @@ TEST(RealData, TheFirst200TestItemsAsSg4nlpTakesThem) {
   EXPECT_TRUE(examples.short_classes.empty());
 }
 
+
+// The pieces fit the grid: real test items, the six pre-generated sets and the five NER
+// reference solvers run through run_experiment, with the loaders' reports carried along.
+TEST(RealData, PregeneratedSetsAndReferenceSolversRunAsAGrid) {
+  SKIP_WITHOUT_DATA();
+  const fs::path real = data_dir() / "real" / "crossner_politics";
+  synthbench::ExperimentSpec<synthbench::NerItem> spec;
+  spec.name = "crossner_politics";
+  spec.examples = synthbench::load_ner_jsonl(real / "train.jsonl");
+  spec.real = synthbench::first_items(synthbench::load_ner_jsonl(real / "test.jsonl"), 200);
+  for (auto& g : synthbench::pregenerated_generators<synthbench::NerItem>(data_dir(), "crossner_politics", 5)) {
+    spec.generators.push_back(std::move(g));
+  }
+  for (auto& s : synthbench::ner_reference_solvers(spec.examples.items)) spec.solvers.push_back(std::move(s));
+  const synthbench::Experiment e = synthbench::run_experiment(spec);
+  EXPECT_EQ(e.generator_names().size(), 6u);
+  EXPECT_EQ(e.solver_names().size(), 5u);
+  EXPECT_EQ(e.data_report("Meta-Llama-3-8B-Instruct").count("empty_entity"), 29u);
+  EXPECT_EQ(e.data_report("Meta-Llama-3-8B-Instruct").count("short_dataset"), 1u) << "169 of 200 sentences";
+  EXPECT_EQ(e.data_report("gpt-4o-mini").count("realigned"), 0u);
+}
 
 // The example of docs/datasets.md (quoted verbatim from here).
 TEST(RealData, DocumentationExample) {
