@@ -1,8 +1,11 @@
 // A second translation unit that includes every umbrella header. Linked into every test
 // binary beside the tests themselves: a function or variable defined in a header without
 // `inline` then has two definitions and the link fails (nlohmann/json #2292).
-#include <synthbench/gtest.hpp>
+#include <synthbench/experiment.hpp>
+#include <synthbench/experiment/generators/pregenerated.hpp>  // not in an umbrella (compile time)
+#include <synthbench/experiment/loaders.hpp>                  // not in an umbrella (compile time)
 #include <synthbench/experiment/run.hpp>
+#include <synthbench/gtest.hpp>
 #include <synthbench/gtest/cassette.hpp>
 #include <synthbench/gtest/experiment_suite.hpp>
 #include <synthbench/synthbench.hpp>

@@ -18,7 +18,10 @@ SYNTHBENCH_NAMESPACE_BEGIN
 
 /// One repair or rejection made while loading or generating a dataset.
 struct DataIssue {
-  std::size_t item = 0;  ///< the item's index in the source (0-based; for files: as given in `where`)
+  /// The index in Dataset::items of the item concerned. An issue about a record that did not
+  /// become an item (kind "dropped_item") has the index the next kept item gets, so that the
+  /// issues stay in source order and a prefix of the items keeps the issues before it.
+  std::size_t item = 0;
   std::string kind;      ///< "realigned", "dropped_entity", "dropped_item", "duplicate", "parse_failure", ...
   std::string where;     ///< position in the source: "line 12", "seq.in line 4", a JSON pointer
   std::string detail;    ///< what was found and done

@@ -69,6 +69,7 @@
 #include <vector>         // std::vector
 
 #include "synthbench/detail/utf8.hpp"
+#include "synthbench/metrics/entity.hpp"  // Entity, SpanRepair, repair_span
 #include "synthbench/error.hpp"
 #include "synthbench/metrics/zero_division.hpp"
 #include "synthbench/result.hpp"
@@ -76,14 +77,6 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace metrics {
-
-/// An entity mention: characters [start, end) of its document, and its type.
-struct Entity {
-  std::size_t start = 0;            ///< first character (code point offset)
-  std::size_t end = 0;              ///< one past the last character
-  std::string type;                 ///< entity type, e.g. "politician"
-  std::optional<std::string> text;  ///< the mention as written, to check (and realign) the offsets
-};
 
 /// One document: its gold and predicted entities, and its text when known (to check offsets).
 struct NerDocument {
@@ -121,18 +114,6 @@ enum class NerMeasure { precision, recall, f1 };
 /// "precision", "recall" or "f1".
 inline const char* to_string(NerMeasure m) noexcept {
   return m == NerMeasure::precision ? "precision" : (m == NerMeasure::recall ? "recall" : "f1");
-}
-
-/// What to do with entity offsets that do not hold the entity's text (see the file comment).
-enum class SpanRepair {
-  realign,  ///< move to the nearest occurrence of the text (default)
-  none,     ///< leave as is: gold dropped, prediction spurious
-  error,    ///< throw InputError
-};
-
-/// "realign", "none" or "error".
-inline const char* to_string(SpanRepair r) noexcept {
-  return r == SpanRepair::realign ? "realign" : (r == SpanRepair::none ? "none" : "error");
 }
 
 /// Options of NER scoring.
@@ -418,7 +399,7 @@ class BasicNerOutcomes {
     std::uint32_t stamp = 0;
     std::vector<std::pair<std::uint32_t, NerMatchCounts>> by_type;
     std::string no_text;
-    detail::Utf8Index index{no_text};
+    ::synthbench::detail::Utf8Index index{no_text};
   };
 
   std::vector<std::uint32_t> all_indices() const {
@@ -460,102 +441,40 @@ class BasicNerOutcomes {
     return id;
   }
 
-  static std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (const char c : s.size() > 60 ? s.substr(0, 57) + "..." : s) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    return out + "\"";
-  }
+  static std::string quoted(const std::string& s) { return detail::quote_for_message(s); }
 
-  static std::string span_text(std::size_t start, std::size_t end) {
-    return "[" + std::to_string(start) + ", " + std::to_string(end) + ")";
-  }
+  static std::string span_text(std::size_t start, std::size_t end) { return detail::span_to_string(start, end); }
 
-  // Do characters [start, end) of the indexed text equal `text`? (No copy: this runs for
-  // every entity.)
-  static bool holds(const detail::Utf8Index& index, std::size_t start, std::size_t end, const std::string& text) {
-    const std::size_t b = index.byte(start);
-    return index.text().compare(b, index.byte(end) - b, text) == 0;
-  }
-
-  // Checks one entity's span (and repairs it under SpanRepair::realign). Returns false when
-  // it stays invalid; adds the issue.
-  bool resolve(const Entity& e, bool gold, std::size_t d, std::size_t j, const detail::Utf8Index* index,
+  // Checks one entity's span (and repairs it under SpanRepair::realign) by metrics::repair_span,
+  // the rule the dataset loaders apply too. Returns false when it stays invalid; adds the issue.
+  bool resolve(const Entity& e, bool gold, std::size_t d, std::size_t j, const ::synthbench::detail::Utf8Index* index,
                Mention& out) {
     out.start = e.start;
     out.end = e.end;
-    const bool ordered = e.start < e.end;
-    const bool in_range = ordered && (index == nullptr || e.end <= index->length());
     std::string problem;
-    if (!ordered) {
-      problem = "offsets " + span_text(e.start, e.end) + " are empty or reversed";
-    } else if (!in_range) {
-      problem = "offsets " + span_text(e.start, e.end) + " run past the end of the text (" +
-                std::to_string(index->length()) + " characters)";
-    } else if (index != nullptr && e.text && !holds(*index, e.start, e.end, *e.text)) {
-      problem = "offsets " + span_text(e.start, e.end) + " hold " + quoted(index->substr(e.start, e.end)) + ", not " +
-                quoted(*e.text);
+    std::string detail;
+    if (index == nullptr) {  // no text: only the order of the offsets can be checked
+      if (e.start < e.end) return true;
+      problem = detail = "offsets " + span_text(e.start, e.end) + " are empty or reversed";
+    } else {
+      if (span_is_valid(*index, e)) return true;  // the common case, without building a result
+      const SpanRepairResult r = repair_span(*index, e, options_.span_repair == SpanRepair::realign);
+      if (r.status == SpanStatus::valid) return true;
+      problem = r.description;
+      detail = r.detail;
+      if (r.status == SpanStatus::realigned && options_.span_repair != SpanRepair::error) {
+        out.start = r.start;
+        out.end = r.end;
+        issues_.push_back({NerIssueKind::realigned, gold, d, j, detail});
+        return true;
+      }
     }
-    if (problem.empty()) return true;
     const std::string& source = gold ? options_.gold_source : options_.predicted_source;
     const std::string where = document_name(d) + ", " + (gold ? "gold" : "predicted") + " entity " + std::to_string(j);
     if (options_.span_repair == SpanRepair::error) throw InputError(303, source, where, problem);
-    if (options_.span_repair == SpanRepair::realign && index != nullptr && e.text && !e.text->empty()) {
-      bool ignored_case = false;
-      if (const auto found = nearest_occurrence(*index, *e.text, e.start, ignored_case)) {
-        out.start = found->first;
-        out.end = found->second;
-        issues_.push_back({NerIssueKind::realigned, gold, d, j,
-                           problem + "; moved to " + span_text(out.start, out.end) +
-                               (ignored_case ? " (the text occurs there with other capitalization)" : "")});
-        return true;
-      }
-      problem += "; the text does not occur in the document";
-    }
     issues_.push_back({gold ? NerIssueKind::dropped : NerIssueKind::unmatchable, gold, d, j,
-                       problem + (gold ? "; left out" : "; counted as spurious")});
+                       detail + (gold ? "; left out" : "; counted as spurious")});
     return false;
-  }
-
-  static std::string ascii_lower(std::string s) {
-    for (auto& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
-  }
-
-  // The occurrence of `needle` in `haystack` (the indexed text, or a same-length transform of
-  // it) whose start is nearest `start` (ties: the earlier), as character offsets.
-  static std::optional<std::pair<std::size_t, std::size_t>> nearest_in(const detail::Utf8Index& index,
-                                                                       const std::string& haystack,
-                                                                       const std::string& needle, std::size_t start) {
-    std::optional<std::pair<std::size_t, std::size_t>> best;
-    std::size_t best_distance = 0;
-    const std::size_t length = detail::utf8_length(needle);
-    for (std::size_t b = haystack.find(needle); b != std::string::npos; b = haystack.find(needle, b + 1)) {
-      if ((static_cast<unsigned char>(haystack[b]) & 0xC0u) == 0x80u) continue;  // not at a character boundary
-      const std::size_t c = index.character(b);
-      const std::size_t distance = c > start ? c - start : start - c;
-      if (!best || distance < best_distance) {
-        best = std::make_pair(c, c + length);
-        best_distance = distance;
-      }
-    }
-    return best;
-  }
-
-  // Where to move a mention whose offsets do not hold `needle`: the nearest exact occurrence,
-  // else the nearest one ignoring ASCII case (LLMs recapitalize: "Election of ..." for
-  // "election of ..."). `ignored_case` tells which.
-  static std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(const detail::Utf8Index& index,
-                                                                               const std::string& needle,
-                                                                               std::size_t start, bool& ignored_case) {
-    ignored_case = false;
-    if (auto exact = nearest_in(index, index.text(), needle, start)) return exact;
-    ignored_case = true;
-    return nearest_in(index, ascii_lower(index.text()), ascii_lower(needle), start);
   }
 
   static bool mention_less(const Mention& a, const Mention& b) noexcept {
@@ -611,7 +530,7 @@ class BasicNerOutcomes {
 
   void evaluate(std::size_t d, const NerDocument& doc, Workspace& w) {
     if (doc.text) w.index.assign(*doc.text);
-    const detail::Utf8Index* ix = doc.text ? &w.index : nullptr;
+    const ::synthbench::detail::Utf8Index* ix = doc.text ? &w.index : nullptr;
     auto& by_type = w.by_type;  // few types per document: a linear search is fastest
     by_type.clear();
     const auto slot = [&by_type](std::uint32_t type) -> NerMatchCounts& {

@@ -23,7 +23,6 @@
 /// text differs from its gold record's, 315 no records, 316 a malformed label or type list.
 
 #include <cstddef>     // std::size_t
-#include <cstdint>     // std::int64_t
 #include <filesystem>  // std::filesystem::path
 #include <optional>    // std::optional
 #include <string>      // std::string
@@ -32,8 +31,9 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::ordered_json
 
-#include "synthbench/detail/files.hpp"
-#include "synthbench/detail/json_input.hpp"
+#include "synthbench/detail/files.hpp"       // read_file
+#include "synthbench/detail/json_input.hpp"  // parse_json_strict, describe_json
+#include "synthbench/detail/jsonl.hpp"       // JsonlRecord, parse_jsonl and the record accessors
 #include "synthbench/error.hpp"
 #include "synthbench/metrics/classification.hpp"
 #include "synthbench/metrics/ner.hpp"
@@ -43,85 +43,39 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace metrics {
 
-/// One record of a JSON Lines file.
-struct JsonlRecord {
-  std::size_t line = 0;          ///< 1-based line number in the file
-  nlohmann::ordered_json value;  ///< the parsed object
-};
+/// One record of a JSON Lines file (detail/jsonl.hpp).
+using JsonlRecord = ::synthbench::detail::JsonlRecord;
 
 /// The records of JSON Lines `text` from `source` (a file name, for messages): one JSON
 /// object per non-blank line. Throws InputError 101, 102 (with the line and column or
 /// pointer) and 310.
 inline std::vector<JsonlRecord> parse_jsonl(const std::string& text, const std::string& source) {
-  std::vector<JsonlRecord> records;
-  std::size_t begin = 0;
-  std::size_t line = 0;
-  while (begin < text.size()) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string::npos) end = text.size();
-    ++line;
-    std::string content = text.substr(begin, end - begin);
-    begin = end + 1;
-    if (!content.empty() && content.back() == '\r') content.pop_back();
-    if (content.find_first_not_of(" \t") == std::string::npos) continue;
-    const std::string where = "line " + std::to_string(line);
-    nlohmann::ordered_json value;
-    try {
-      value = ::synthbench::detail::parse_json_strict(content, source);
-    } catch (const InputError& e) {
-      // Re-locate the error in the file: "line 1, column 7" of the record is column 7 of this
-      // line; a duplicate key's pointer is kept.
-      const std::string prefix = "[" + e.id() + "] " + source + (e.where().empty() ? "" : " at " + e.where()) + ": ";
-      const std::string what = e.what();
-      const std::string message = what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
-      std::string inner = e.where();
-      if (inner.compare(0, 8, "line 1, ") == 0) inner = inner.substr(8);
-      throw InputError(e.code(), source, where + (inner.empty() ? "" : ", " + inner), message);
-    }
-    if (!value.is_object()) {
-      throw InputError(310, source, where, "expected a JSON object, got " + ::synthbench::detail::describe_json(value));
-    }
-    records.push_back({line, std::move(value)});
-  }
-  return records;
+  return ::synthbench::detail::parse_jsonl(text, source);
 }
 
 /// The records of the JSON Lines file at `path`. Throws IoError when it cannot be read.
 inline std::vector<JsonlRecord> read_jsonl(const std::filesystem::path& path) {
-  return parse_jsonl(::synthbench::detail::read_file(path), path.string());
+  return ::synthbench::detail::read_jsonl(path);
 }
 
 namespace detail {
 
 inline std::string record_where(const JsonlRecord& r, const std::string& pointer) {
-  return "line " + std::to_string(r.line) + (pointer.empty() ? "" : ", " + pointer);
+  return ::synthbench::detail::jsonl_where(r, pointer);
 }
 
 inline const nlohmann::ordered_json& member(const JsonlRecord& r, const nlohmann::ordered_json& object,
                                             const std::string& pointer, const char* key, const std::string& source) {
-  const auto it = object.find(key);
-  if (it == object.end()) {
-    throw InputError(311, source, record_where(r, pointer), std::string("missing key \"") + key + "\"");
-  }
-  return *it;
+  return ::synthbench::detail::jsonl_member(r, object, pointer, key, source);
 }
 
 inline std::string string_member(const JsonlRecord& r, const char* key, const std::string& source) {
-  const auto& v = member(r, r.value, "", key, source);
-  if (!v.is_string()) {
-    throw InputError(312, source, record_where(r, std::string("/") + key), "expected a string, got " + ::synthbench::detail::describe_json(v));
-  }
-  return v.get<std::string>();
+  return ::synthbench::detail::jsonl_string(r, key, source);
 }
 
 inline std::size_t offset_member(const JsonlRecord& r, const nlohmann::ordered_json& entity, const std::string& pointer,
                                  const char* key, const std::string& source) {
-  const auto& v = member(r, entity, pointer, key, source);
-  if (!v.is_number_integer() || (v.is_number_integer() && !v.is_number_unsigned() && v.get<std::int64_t>() < 0)) {
-    throw InputError(312, source, record_where(r, pointer + "/" + key),
-                     "expected a character offset (an integer >= 0), got " + ::synthbench::detail::describe_json(v));
-  }
-  return v.get<std::size_t>();
+  return ::synthbench::detail::jsonl_offset(r, entity, pointer, key, source);
 }
 
 /// The name of aligned record i in library messages: its line, or both lines when blank
@@ -255,6 +209,14 @@ inline std::vector<Entity> entities_of(const JsonlRecord& r, const std::string& 
 }
 
 }  // namespace detail
+
+/// The entities of NER record `r` from `source`: its "entities" array of {"start", "end",
+/// "type", "text"} objects ("text" optional or null). Span problems are not checked here.
+/// Throws InputError 311 (missing key) or 312 (wrong type, naming the JSON pointer).
+inline std::vector<Entity> record_entities(const JsonlRecord& r, const std::string& source) {
+  bool was_null = false;
+  return detail::entities_of(r, source, false, was_null);
+}
 
 /// Reads and aligns NER records. Span problems are left to NerOutcomes (SpanRepair).
 inline NerData ner_data(const std::vector<JsonlRecord>& gold, const std::string& gold_source,
