@@ -2,6 +2,7 @@
 // binary beside the tests themselves: a function or variable defined in a header without
 // `inline` then has two definitions and the link fails (nlohmann/json #2292).
 #include <synthbench/gtest.hpp>
+#include <synthbench/experiment.hpp>
 #include <synthbench/experiment/run.hpp>
 #include <synthbench/gtest/cassette.hpp>
 #include <synthbench/gtest/experiment_suite.hpp>

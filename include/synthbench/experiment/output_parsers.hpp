@@ -632,37 +632,51 @@ struct AlignedMention {
   std::string detail;                     ///< what was searched
 };
 
-/// Aligns `mentions` to code-point offsets of `text`, in order: each takes the leftmost
-/// occurrence of its text (leading and trailing whitespace ignored) that is exact and not yet
-/// taken by a mention of the same text, else the leftmost such occurrence up to simple case
-/// folding (detail/case_fold.hpp); "the same text" is compared after folding, so "Paris" and
-/// "paris" share occurrences. Repeated mentions thus take successive non-overlapping
-/// occurrences left to right. An occurrence never splits a word of a space-separated script
-/// ("US" does not occur in "USA"; detail::is_word_char). A text that does not occur is
-/// `not_found`; one whose occurrences are all taken is `duplicate`. Entity texts are the
-/// input's characters (which may differ in case from the mention).
+/// Aligns `mentions` to code-point offsets of `text`. Longer mentions are aligned first
+/// (so "Merkel" cannot take the "Merkel" inside "Angela Merkel" when both are named);
+/// mentions of equal length in answer order. Each takes the leftmost occurrence of its text
+/// (leading and trailing whitespace ignored) that is not yet taken by a mention of the same
+/// text, preferring, in this order: exact and clear of every entity aligned so far; equal
+/// up to simple case folding (detail/case_fold.hpp) and clear; exact but overlapping another
+/// entity (a nested entity); case-folded and overlapping. "The same text" is compared after
+/// folding, so "Paris" and "paris" share occurrences, and repeated mentions take successive
+/// non-overlapping occurrences left to right. An occurrence never splits a word of a
+/// space-separated script ("US" does not occur in "USA"; detail::is_word_char). A text that
+/// does not occur is `not_found`; one whose occurrences are all taken is `duplicate`. Entity
+/// texts are the input's characters (which may differ in case from the mention). Results
+/// are in the order of `mentions`.
 inline std::vector<AlignedMention> align_mentions(const std::string& text, const std::vector<Mention>& mentions) {
   const auto chars = detail::utf8_chars(text);
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> taken;
-  std::vector<AlignedMention> out;
-  out.reserve(mentions.size());
-  for (const auto& m : mentions) {
-    AlignedMention a;
-    const std::string needle_text = detail::trim(m.text);
-    const auto needle = detail::utf8_chars(needle_text);
-    const std::string pool = detail::fold_case(needle_text);
-    auto& used = taken[pool];
+  std::vector<std::pair<std::size_t, std::size_t>> aligned;  // every entity so far
+  std::vector<AlignedMention> out(mentions.size());
+  std::vector<std::string> needles(mentions.size());
+  std::vector<std::vector<detail::Utf8Char>> needle_chars(mentions.size());
+  std::vector<std::size_t> order(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    needles[k] = detail::trim(mentions[k].text);
+    needle_chars[k] = detail::utf8_chars(needles[k]);
+    order[k] = k;
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return needle_chars[a].size() > needle_chars[b].size(); });
+  for (const std::size_t k : order) {
+    const Mention& m = mentions[k];
+    AlignedMention& a = out[k];
+    const std::string& needle_text = needles[k];
+    const auto& needle = needle_chars[k];
+    auto& used = taken[detail::fold_case(needle_text)];
     const std::size_t n = needle.size();
-    const auto free_at = [&](std::size_t p) {
-      for (const auto& [s, e] : used) {
-        if (p < e && s < p + n) return false;
+    const auto overlaps = [n](const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t p) {
+      for (const auto& [s, e] : spans) {
+        if (p < e && s < p + n) return true;
       }
-      return true;
+      return false;
     };
     const auto matches = [&](std::size_t p, bool exact) {
-      for (std::size_t k = 0; k < n; ++k) {
-        const auto& x = chars[p + k];
-        const auto& y = needle[k];
+      for (std::size_t j = 0; j < n; ++j) {
+        const auto& x = chars[p + j];
+        const auto& y = needle[j];
         if (exact) {
           if (x.length != y.length || text.compare(x.byte, x.length, needle_text, y.byte, y.length) != 0) return false;
         } else if (!detail::same_folded(text, x, needle_text, y)) {
@@ -683,23 +697,26 @@ inline std::vector<AlignedMention> align_mentions(const std::string& text, const
     bool inside_words = false;
     std::optional<std::size_t> at;
     if (n > 0 && n <= chars.size()) {
-      for (int pass = 0; pass < 2 && !at; ++pass) {
+      // Tiers: (clear, exact), (clear, folded), (overlapping, exact), (overlapping, folded).
+      for (int tier = 0; tier < 4 && !at; ++tier) {
+        const bool exact = tier % 2 == 0;
+        const bool clear = tier < 2;
         for (std::size_t p = 0; p + n <= chars.size(); ++p) {
-          if (!matches(p, pass == 0)) continue;
+          if (!matches(p, exact)) continue;
           if (!bounded(p)) {
             inside_words = true;
             continue;
           }
           occurs = true;
-          if (free_at(p)) {
-            at = p;
-            break;
-          }
+          if (overlaps(used, p) || (clear && overlaps(aligned, p))) continue;
+          at = p;
+          break;
         }
       }
     }
     if (at) {
       used.push_back({*at, *at + n});
+      aligned.push_back({*at, *at + n});
       metrics::Entity e;
       e.start = *at;
       e.end = *at + n;
@@ -716,7 +733,6 @@ inline std::vector<AlignedMention> align_mentions(const std::string& text, const
       a.detail = detail::quote_answer(needle_text) +
                  (inside_words ? " occurs in the text only inside longer words" : " does not occur in the text");
     }
-    out.push_back(std::move(a));
   }
   return out;
 }

@@ -1,0 +1,29 @@
+#ifndef SYNTHBENCH_EXPERIMENT_HPP
+#define SYNTHBENCH_EXPERIMENT_HPP
+
+/// @file
+/// The experiment layer: items and datasets of the three tasks and their reports, the
+/// generator and solver interfaces, the in-process reference solvers, the generator x solver
+/// grid and its results, and the LLM-facing part: parsers of LLM answers, prompt templates
+/// rendered into chat requests, LLM-backed generators and zero-shot solvers.
+///
+/// Everything here instantiates nlohmann_json (the LLM parts) or the metrics (the grid), so
+/// it is not part of synthbench/gtest.hpp (docs/decisions.md, compile time): a test
+/// translation unit that only asserts on an Experiment includes
+/// synthbench/experiment/experiment.hpp; the one that builds it includes this header.
+
+#include "synthbench/experiment/dataset.hpp"                                // Dataset, DataReport, DataIssue
+#include "synthbench/experiment/experiment.hpp"                             // Experiment, Task, PredictionCounts
+#include "synthbench/experiment/generator.hpp"                              // Generator, GenerationRequest
+#include "synthbench/experiment/generators/llm_generator.hpp"               // LlmGenerator, ExampleSampler, dedup_text
+#include "synthbench/experiment/items.hpp"                                  // IntentItem, NerItem, SimilarityItem, predictions
+#include "synthbench/experiment/output_parsers.hpp"                         // parse_intent_answer, parse_ner_answer, parse_generated_items, ...
+#include "synthbench/experiment/prompts.hpp"                                // PromptTemplates, TaskDescription, ChatSettings
+#include "synthbench/experiment/run.hpp"                                    // ExperimentSpec, run_experiment
+#include "synthbench/experiment/solver.hpp"                                 // Solver, IntentSolver, NerSolver, SimilaritySolver
+#include "synthbench/experiment/solvers/intent_reference_solvers.hpp"       // intent_reference_solvers
+#include "synthbench/experiment/solvers/llm_solvers.hpp"                    // LlmIntentSolver, LlmSimilaritySolver, LlmNerSolver
+#include "synthbench/experiment/solvers/similarity_reference_solvers.hpp"   // similarity_reference_solvers
+#include "synthbench/experiment/text_features.hpp"                          // tokenize, TfidfVectorizer
+
+#endif  // SYNTHBENCH_EXPERIMENT_HPP
