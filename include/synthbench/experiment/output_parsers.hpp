@@ -326,12 +326,11 @@ inline llm::Parsed<std::string> parse_intent_answer(const std::string& answer, c
   llm::JsonExtractionOptions json;
   json.accept = [](const nlohmann::json& v) { return !detail::members_named(v, detail::intent_keys()).empty(); };
   json.expected = "an object with an \"intent\" member";
-  json.key = [&labels](const nlohmann::json& v) {
+  json.key = [](const nlohmann::json& v) {
     nlohmann::json k = nlohmann::json::array();
     for (const auto* m : detail::members_named(v, detail::intent_keys())) {
       k.push_back(m->is_string() ? nlohmann::json(LabelSet::key(m->get<std::string>())) : *m);
     }
-    (void)labels;
     return k;
   };
   const auto found = llm::extract_json(answer, json);
@@ -550,6 +549,8 @@ inline llm::Parsed<double> parse_similarity_answer(const std::string& answer, co
 
   const std::string text = detail::without_fence_markers(split.answer);
   const auto text_failure = [](llm::ParseFailure f) { return Result::fail(std::move(f)); };
+  // Whatever metrics::parse_score reads as a whole ("2e0", "+3") is a number here too.
+  if (const auto whole = detail::parse_decimal(text)) return in_range(*whole);
   auto numbers = detail::number_tokens(text);
   // Denominators: "/ 5" or "out of 5" after a number is the scale, not another number.
   std::vector<std::pair<std::size_t, std::size_t>> skip;
@@ -794,9 +795,10 @@ inline bool is_entity_object(const nlohmann::json& v) {
   return v.is_object() && !members_named(v, entity_text_keys()).empty() && !members_named(v, entity_type_keys()).empty();
 }
 
-/// True for {type: [texts]} (every member a string or an array of strings).
+/// True for {type: [texts]} (every member a string or an array of strings; no "entities"
+/// member, which would be a malformed wrapper).
 inline bool is_type_map(const nlohmann::json& v) {
-  if (!v.is_object()) return false;
+  if (!v.is_object() || !members_named(v, {"entities"}).empty()) return false;
   for (const auto& [key, value] : v.items()) {
     if (value.is_string()) continue;
     if (!value.is_array()) return false;

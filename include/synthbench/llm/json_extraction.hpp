@@ -830,12 +830,13 @@ inline ParseFailure scan_failure(const Scan& s) {
 /// whole failed): complete elements become values, broken ones failures. Returns where the
 /// search continues (after the closing bracket, or `end`).
 inline std::size_t stream_array(const std::string& text, std::size_t open, std::size_t end, bool fenced,
-                                std::size_t original_error, std::vector<Found>& out) {
+                                std::size_t original_error, std::vector<Found>& out, bool& saw_object) {
   std::size_t j = open + 1;
   while (true) {
     while (j < end && (is_space(text[j]) || text[j] == ',')) ++j;
     if (j >= end) return end;  // the array's own failure (truncated) is already recorded
     if (text[j] == ']' || text[j] == '}' || text[j] == ')') return j + 1;
+    saw_object = saw_object || text[j] == '{';
     Scan s = scan_value(text, j, end);
     if (s.status == Scan::Status::complete) {
       const std::size_t next = s.end;
@@ -918,7 +919,18 @@ inline std::vector<Found> find_values(const std::string& text, std::size_t begin
         if (records) {
           std::size_t array_at = text[p] == '[' ? p : wrapper_array_at(text, p, end);
           if (array_at != std::string::npos && (r.status == Scan::Status::truncated || r.error_at > array_at)) {
-            i = stream_array(text, array_at, end, fenced, r.error_at, out);
+            std::vector<Found> streamed;
+            bool has_object = text[p] == '{';
+            i = stream_array(text, array_at, end, fenced, r.error_at, streamed, has_object);
+            if (!has_object) {
+              // A broken bracket without any record in it ("Here are [3 examples]:") is prose.
+              out.pop_back();
+              if (r.status == Scan::Status::truncated) return out;
+              const std::size_t skipped = skip_broken(text, r.error_at, r.depth, r.in_string, end);
+              i = skipped > p ? skipped : p + 1;
+              break;
+            }
+            for (auto& e : streamed) out.push_back(std::move(e));
             if (i < end && text[p] == '{') i = skip_broken(text, i, 1, false, end);
             break;
           }

@@ -264,6 +264,15 @@ TEST(LlmGenerator, SeedsDifferPerRequestAndOptionsNameIt) {
   EXPECT_EQ(seeds, (std::map<std::size_t, std::int64_t>{{0, 100}, {1, 101}, {2, 102}}));
 }
 
+TEST(LlmGenerator, ZeroItemsSendsNothing) {
+  ScriptedClient client([](const synthbench::llm::ChatRequest&) { return reply(""); });
+  LlmIntentGenerator generator(client, numbered_sampler(), options());
+  const auto d = generator.generate(request(0));
+  EXPECT_TRUE(d.items.empty());
+  EXPECT_TRUE(d.report.issues.empty());
+  EXPECT_TRUE(client.requests().empty());
+}
+
 TEST(LlmGenerator, CopiedExamplesCanBeAllowed) {
   ScriptedClient client([](const synthbench::llm::ChatRequest&) { return reply(jsonl({{"real example 0", "PlayMusic"}})); });
   auto o = options(1);

@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "llm_test_support.hpp"
@@ -194,6 +197,42 @@ TEST(LlmSolvers, UsageErrors) {
   no_model.settings.model.clear();
   EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, no_model); }), "synthbench.usage.72");
   EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, options()); }), "no error");
+}
+
+// synthbench's own test double, through ChatClient's default complete_batch with 8 requests
+// in flight: every prediction is that of its own input, in input order.
+TEST(LlmSolvers, FunctionClientConcurrentBatchKeepsInputOrder) {
+  std::atomic<int> in_flight{0};
+  std::atomic<int> most{0};
+  synthbench::llm::FunctionClient client([&](const synthbench::llm::ChatRequest& r) {
+    const int now = ++in_flight;
+    int seen = most.load();
+    while (now > seen && !most.compare_exchange_weak(seen, now)) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    const std::string u = llm_test::section(llm_test::prompt_of(r), "Utterance");
+    --in_flight;
+    const int n = std::stoi(u.substr(u.find(' ') + 1));
+    return reply(n % 5 == 0 ? "no idea" : (n % 2 == 0 ? "{\"intent\": \"Even\"}" : "Odd"));
+  });
+  auto o = options({"Even", "Odd"});
+  o.max_in_flight = 8;
+  synthbench::LlmIntentSolver solver(client, o);
+  std::vector<std::string> inputs;
+  for (int n = 0; n < 60; ++n) inputs.push_back("utterance " + std::to_string(n));
+  const auto p = solver.predict(inputs);
+  ASSERT_EQ(p.size(), 60u);
+  for (int n = 0; n < 60; ++n) {
+    const auto& label = p[static_cast<std::size_t>(n)].label;
+    if (n % 5 == 0) {
+      EXPECT_FALSE(label) << n;
+    } else {
+      EXPECT_EQ(label, n % 2 == 0 ? "Even" : "Odd") << n;
+    }
+  }
+  EXPECT_EQ(solver.last_report().count("parse_failure"), 12u);
+  EXPECT_LE(most.load(), 8);
+  EXPECT_GT(most.load(), 1);  // the batch did run concurrently
 }
 
 TEST(LlmSolvers, EmptyInputSendsNothing) {

@@ -204,6 +204,8 @@ TEST(ParseSimilarityAnswer, Table) {
       {R"({"score": 4} and again {"score": 4.0})", "4"},
       {"<think>Maybe 2? The topics match, so 4.</think>\n4", "4"},
       {"```\n3\n```", "3"},
+      {"2e0", "2"},  // what metrics::parse_score reads, this reads
+      {"+3", "3"},
       // Failures.
       {"", "!empty"},
       {"<think>Let me count", "!empty"},
@@ -331,6 +333,7 @@ TEST(ParseNerAnswer, Table) {
       {"truncated list", R"([{"text": "Angela Merkel", "type": "politician"}, {"text": "CD)", merkel, "!truncated"},
       {"wrong shape", R"("Angela Merkel")", merkel, "!unexpected_shape"},
       {"object of another shape", R"({"result": "none", "count": 0})", merkel, "!unexpected_shape"},
+      {"entities that is not a list", R"({"entities": "none"})", merkel, "!unexpected_shape"},
       {"two different lists", R"([["CDU", "political party"]] or [["SPD", "political party"]])", merkel, "!ambiguous"},
       {"duplicate key", R"([{"text": "CDU", "text": "SPD", "type": "political party"}])", merkel, "!duplicate_key"},
   };

@@ -261,6 +261,8 @@ TEST(ExtractJsonRecords, Shapes) {
   // A record with one list member is a record when its key is an item key.
   EXPECT_EQ(records_outcome(R"({"entities": [{"t": "a"}]})", {"entities"}), R"(L1{"entities":[{"t":"a"}]} )");
   EXPECT_EQ(records_outcome("<think>{\"t\": \"x\"}</think>\n{\"t\": \"a\"}"), R"(L2{"t":"a"} )");
+  // A broken bracket without any record in it is prose, not a failure.
+  EXPECT_EQ(records_outcome("Here are [3 examples] as asked:\n{\"t\": \"a\"}"), R"(L2{"t":"a"} )");
 }
 
 TEST(ExtractJsonRecords, BrokenAndTruncatedListsKeepTheirCompleteRecords) {
