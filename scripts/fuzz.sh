@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target under tests/fuzz/ with clang (build dir: build-fuzz, or
-# $SYNTHBENCH_FUZZ_BUILD_DIR) and runs each for SECONDS seconds (default 60) on a seed corpus
-# generated here, from the repository's cassettes and a few hand-written documents, never
-# downloaded. Exits non-zero when a fuzzer finds a crash, a leak or a sanitizer report; the
-# reproducer is left in the build dir (crash-*, leak-*, timeout-*).
+# $SYNTHBENCH_FUZZ_BUILD_DIR) and runs each in turn, never downloading anything:
 #
-#   scripts/fuzz.sh 60
+#   scripts/fuzz.sh                       every target for its own duration
+#   scripts/fuzz.sh 60                    every target for 60 seconds
+#   scripts/fuzz.sh default json_extraction_fuzz ner_answer_fuzz   only these, own durations
+#
+# A target's own duration is the number on its source's "// fuzz-seconds: N" line (60 when
+# there is none): the cassette loader runs 60 s, each LLM-output parser 15 s. Seed corpus:
+# tests/fuzz/corpus/<target>/ when it exists, else generated here (the cassette loader's,
+# from the repository's cassettes and a few hand-written documents); dictionary:
+# tests/fuzz/<target>.dict when it exists, else generated (the cassette loader's). Exits
+# non-zero when a fuzzer finds a crash, a leak, a timeout or a sanitizer report; the
+# reproducer is left in the build dir (crash-*, leak-*, timeout-*).
 set -euo pipefail
 
-seconds="${1:-60}"
-if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh [SECONDS]" >&2
+seconds="${1:-default}"
+if ! [[ "$seconds" =~ ^([0-9]+|default)$ ]]; then
+  echo "usage: scripts/fuzz.sh [SECONDS|default] [TARGET...]" >&2
   exit 2
 fi
+shift || true
+selected=("$@")
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SYNTHBENCH_FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="${SYNTHBENCH_FUZZ_JOBS:-2}"
@@ -70,15 +79,41 @@ make_dictionary() {
 }
 
 status=0
+ran=0
 for fuzzer in "$build"/tests/fuzz/synthbench_*_fuzz; do
   [ -x "$fuzzer" ] || continue
   name="$(basename "$fuzzer")"
+  stem="${name#synthbench_}"
+  if [ "${#selected[@]}" -gt 0 ]; then
+    wanted=0
+    for s in "${selected[@]}"; do
+      if [ "$s" = "$stem" ] || [ "$s" = "$name" ]; then wanted=1; fi
+    done
+    [ "$wanted" = 1 ] || continue
+  fi
+  duration="$seconds"
+  if [ "$duration" = default ]; then
+    duration="$(sed -n 's|^// fuzz-seconds: *\([0-9][0-9]*\).*|\1|p' "$root/tests/fuzz/$stem.cpp" | head -1)"
+    duration="${duration:-60}"
+  fi
   corpus="$build/corpus/$name"
-  make_corpus "$corpus"
-  make_dictionary "$build/$name.dict"
-  echo "== $name: ${seconds}s"
-  if ! (cd "$build" && "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-                          -dict="$build/$name.dict" "$corpus" 2>"$build/$name.log"); then
+  if [ -d "$root/tests/fuzz/corpus/$stem" ]; then
+    rm -rf "$corpus"
+    mkdir -p "$corpus"
+    cp "$root/tests/fuzz/corpus/$stem"/* "$corpus/"
+  else
+    make_corpus "$corpus"
+  fi
+  dict="$build/$name.dict"
+  if [ -f "$root/tests/fuzz/$stem.dict" ]; then
+    cp "$root/tests/fuzz/$stem.dict" "$dict"
+  else
+    make_dictionary "$dict"
+  fi
+  echo "== $name: ${duration}s"
+  ran=$((ran + 1))
+  if ! (cd "$build" && "$fuzzer" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+                          -dict="$dict" "$corpus" 2>"$build/$name.log"); then
     echo "!! $name failed; see $build/$name.log and the reproducer in $build" >&2
     tail -40 "$build/$name.log" >&2
     status=1
@@ -86,4 +121,8 @@ for fuzzer in "$build"/tests/fuzz/synthbench_*_fuzz; do
     grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$name.log" || true
   fi
 done
+if [ "$ran" = 0 ]; then
+  echo "no fuzz target matched: ${selected[*]:-(none built)}" >&2
+  exit 2
+fi
 exit "$status"

@@ -2,11 +2,15 @@
 #define SYNTHBENCH_LLM_HPP
 
 /// @file
-/// The llm layer: chat request/response types, the OpenAI chat-completions JSON, and the
-/// ChatClient interface. Depends only on nlohmann_json; no network code.
+/// The llm layer: chat request/response types, the OpenAI chat-completions JSON, the
+/// ChatClient interface, and the reading of messy LLM output (JSON extraction, parse
+/// results, which batch errors end a run). Depends only on nlohmann_json; no network code.
 
+#include "synthbench/llm/batch_errors.hpp"
 #include "synthbench/llm/chat.hpp"
 #include "synthbench/llm/client.hpp"
+#include "synthbench/llm/json_extraction.hpp"
 #include "synthbench/llm/openai_json.hpp"
+#include "synthbench/llm/parsed.hpp"
 
 #endif  // SYNTHBENCH_LLM_HPP

@@ -1,3 +1,4 @@
+// fuzz-seconds: 60
 // libFuzzer target for the cassette loader (and the journal and usage parsers, and verify):
 // any input must either load or throw a synthbench::Error naming the position; nothing else
 // may escape, crash or trip a sanitizer. What loads must survive a write/read round trip.

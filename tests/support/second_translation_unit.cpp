@@ -2,8 +2,6 @@
 // binary beside the tests themselves: a function or variable defined in a header without
 // `inline` then has two definitions and the link fails (nlohmann/json #2292).
 #include <synthbench/experiment.hpp>
-#include <synthbench/experiment/generators/pregenerated.hpp>  // not in an umbrella (compile time)
-#include <synthbench/experiment/loaders.hpp>                  // not in an umbrella (compile time)
 #include <synthbench/experiment/run.hpp>
 #include <synthbench/gtest.hpp>
 #include <synthbench/gtest/cassette.hpp>

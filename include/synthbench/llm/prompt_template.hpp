@@ -47,7 +47,7 @@ class PromptTemplate {
         continue;
       }
       const std::size_t close = text.find("}}", i + 2);
-      const std::string where = detail::line_and_column(text, i + 1);
+      const std::string where = synthbench::detail::line_and_column(text, i + 1);
       if (close == std::string::npos) throw InputError(601, t.source_, where, "\"{{\" without a closing \"}}\"");
       std::string inside = text.substr(i + 2, close - i - 2);
       if (!inside.empty() && inside[0] == '!') {  // a comment; drop its line when alone on it
@@ -80,7 +80,7 @@ class PromptTemplate {
 
   /// Reads and parses a template file. Throws IoError or InputError naming the file.
   static PromptTemplate load(const std::filesystem::path& path) {
-    return parse(detail::read_file(path), path.string());
+    return parse(synthbench::detail::read_file(path), path.string());
   }
 
   /// The placeholder names in order of first use.

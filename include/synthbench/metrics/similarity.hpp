@@ -27,14 +27,13 @@
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::uint32_t
 #include <functional> // std::function
-#include <locale>     // std::locale::classic
 #include <memory>     // std::shared_ptr, std::make_shared
 #include <optional>   // std::optional
-#include <sstream>    // std::istringstream
 #include <string>     // std::string
 #include <utility>    // std::move
 #include <vector>     // std::vector
 
+#include "synthbench/detail/decimal.hpp"  // detail::parse_decimal
 #include "synthbench/detail/format.hpp"
 #include "synthbench/error.hpp"
 #include "synthbench/result.hpp"
@@ -99,38 +98,9 @@ struct ScoreAnswer {
 };
 
 /// `text` as a number when all of it is one (surrounding whitespace allowed; decimal point
-/// '.', whatever the global locale), else nullopt. Not finite: nullopt.
-inline std::optional<double> parse_score(const std::string& text) {
-  std::size_t b = 0;
-  std::size_t e = text.size();
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (b < e && space(text[b])) ++b;
-  while (e > b && space(text[e - 1])) --e;
-  // [sign] digits [. digits] [(e|E) [sign] digits], with digits on at least one side of '.'.
-  std::size_t i = b;
-  if (i < e && (text[i] == '+' || text[i] == '-')) ++i;
-  std::size_t digits = 0;
-  while (i < e && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
-  if (i < e && text[i] == '.') {
-    ++i;
-    while (i < e && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
-  }
-  if (digits == 0) return std::nullopt;
-  if (i < e && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < e && (text[i] == '+' || text[i] == '-')) ++i;
-    std::size_t exponent_digits = 0;
-    while (i < e && text[i] >= '0' && text[i] <= '9') ++i, ++exponent_digits;
-    if (exponent_digits == 0) return std::nullopt;
-  }
-  if (i != e) return std::nullopt;
-  std::istringstream in(text.substr(b, e - b));
-  in.imbue(std::locale::classic());
-  double v = 0.0;
-  in >> v;
-  if (in.fail() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
+/// '.', whatever the global locale), else nullopt. Not finite: nullopt. The grammar is
+/// detail::parse_decimal's, which the LLM-output parsers share.
+inline std::optional<double> parse_score(const std::string& text) { return detail::parse_decimal(text); }
 
 /// What happened to one answer before scoring.
 enum class ScoreIssueKind {
