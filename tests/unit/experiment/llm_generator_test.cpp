@@ -379,3 +379,57 @@ TEST(DedupText, Normalization) {
 }
 
 }  // namespace
+
+namespace {
+
+// study_example_sampler: k per intent, k per score bucket, k at random; seeded per request.
+TEST(StudyExampleSampler, TakesKPerIntentAndVariesWithTheRequest) {
+  synthbench::Dataset<IntentItem> train;
+  for (const char* label : {"A", "B", "C"}) {
+    for (int i = 0; i < 6; ++i) train.items.push_back({std::string(label) + " utterance " + std::to_string(i), label});
+  }
+  GenerationRequest<IntentItem> request;
+  request.examples = &train;
+  request.k = 2;
+  request.seed = 11;
+  const auto sampler = synthbench::study_example_sampler<IntentItem>();
+  const auto first = sampler(request, 0);
+  ASSERT_EQ(first.size(), 6u);  // 2 per intent, intents in name order
+  for (std::size_t i = 0; i < first.size(); ++i) EXPECT_EQ(first[i].label, std::string(1, static_cast<char>('A' + i / 2)));
+  // The same request index gives the same examples; the requests of a run differ.
+  std::vector<std::string> again, second, later;
+  for (const auto& x : sampler(request, 0)) again.push_back(x.text);
+  std::vector<std::string> texts;
+  for (const auto& x : first) texts.push_back(x.text);
+  EXPECT_EQ(again, texts);
+  bool some_request_differs = false;
+  for (std::size_t r = 1; r < 5; ++r) {
+    std::vector<std::string> other;
+    for (const auto& x : sampler(request, r)) other.push_back(x.text);
+    some_request_differs = some_request_differs || other != texts;
+  }
+  EXPECT_TRUE(some_request_differs);
+  // No example dataset: no examples.
+  request.examples = nullptr;
+  EXPECT_TRUE(sampler(request, 0).empty());
+}
+
+TEST(StudyExampleSampler, TakesKPerScoreBucketAndKAtRandomForNer) {
+  synthbench::Dataset<synthbench::SimilarityItem> pairs;
+  for (int i = 0; i < 12; ++i) pairs.items.push_back({"a" + std::to_string(i), "b" + std::to_string(i), (i % 6) * 1.0});
+  GenerationRequest<synthbench::SimilarityItem> sts;
+  sts.examples = &pairs;
+  sts.k = 1;
+  const auto by_score = synthbench::study_example_sampler<synthbench::SimilarityItem>()(sts, 0);
+  ASSERT_EQ(by_score.size(), 6u);  // one per bucket 0..5
+  for (std::size_t i = 0; i < by_score.size(); ++i) EXPECT_EQ(by_score[i].score, static_cast<double>(i));
+
+  synthbench::Dataset<synthbench::NerItem> sentences;
+  for (int i = 0; i < 10; ++i) sentences.items.push_back({"sentence " + std::to_string(i), {}});
+  GenerationRequest<synthbench::NerItem> ner;
+  ner.examples = &sentences;
+  ner.k = 5;
+  EXPECT_EQ(synthbench::study_example_sampler<synthbench::NerItem>()(ner, 0).size(), 5u);
+}
+
+}  // namespace

@@ -44,7 +44,8 @@
 #include <functional>  // std::function
 #include <memory>      // std::shared_ptr, std::make_shared
 #include <set>         // std::set
-#include <string>      // std::string
+#include <string>      // std::string, std::to_string
+#include <type_traits> // std::is_same_v
 #include <utility>     // std::move, std::swap
 #include <vector>      // std::vector
 
@@ -55,17 +56,46 @@
 #include "synthbench/experiment/items.hpp"         // IntentItem, SimilarityItem, NerItem
 #include "synthbench/experiment/output_parsers.hpp"  // parse_generated_items, ItemRules, LabelSet
 #include "synthbench/experiment/prompts.hpp"       // PromptTemplates, TaskDescription, ChatSettings, generation_prompt
+#include "synthbench/experiment/sampling.hpp"      // examples_per_intent, examples_per_score, random_examples
 #include "synthbench/llm/batch_errors.hpp"         // llm::is_run_failure
 #include "synthbench/llm/client.hpp"               // llm::ChatClient, llm::BatchResult
+#include "synthbench/stats/random.hpp"             // stats::derive_seed
 #include "synthbench/version.hpp"                  // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
-/// The real examples request `request_index` (0, 1, 2, ... over a generation run) shows. The
-/// grid binds it to experiment/sampling.hpp (k per intent, per score bucket, or at random,
-/// seeded by the request's seed and index); any deterministic function will do.
+/// The real examples request `request_index` (0, 1, 2, ... over a generation run) shows.
+/// study_example_sampler() is the study's choice (experiment/sampling.hpp: k per intent, per
+/// score bucket, or at random, seeded by the request's seed and index); any deterministic
+/// function will do.
 template <class Item>
 using ExampleSampler = std::function<std::vector<Item>(const GenerationRequest<Item>& request, std::size_t request_index)>;
+
+/// The study's example choice (METHOD.md, step 1), from GenerationRequest::examples: k
+/// examples per intent (intent), k per score bucket 0..5 (similarity), k at random (NER).
+/// Request r draws with the seed stats::derive_seed(request.seed, "request r"), so every
+/// request shows other examples and a run is reproducible on every platform. No examples
+/// (a null GenerationRequest::examples): an empty list.
+template <class Item>
+ExampleSampler<Item> study_example_sampler() {
+  return [](const GenerationRequest<Item>& request, std::size_t request_index) {
+    std::vector<Item> out;
+    if (request.examples == nullptr) return out;
+    const Dataset<Item>& examples = *request.examples;
+    const std::uint64_t seed = stats::derive_seed(request.seed, "request " + std::to_string(request_index));
+    std::vector<std::size_t> chosen;
+    if constexpr (std::is_same_v<Item, IntentItem>) {
+      chosen = examples_per_intent(examples, request.k, seed).indices;
+    } else if constexpr (std::is_same_v<Item, SimilarityItem>) {
+      chosen = examples_per_score(examples, request.k, seed).indices;
+    } else {
+      chosen = random_examples(examples, request.k, seed);
+    }
+    out.reserve(chosen.size());
+    for (const auto i : chosen) out.push_back(examples.items[i]);
+    return out;
+  };
+}
 
 /// How an LLM generator asks and when it stops.
 struct LlmGeneratorOptions {
