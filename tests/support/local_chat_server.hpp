@@ -7,7 +7,9 @@
 // - Listens on 127.0.0.1 only (never another address), on an ephemeral port.
 // - Answers POST .../chat/completions with a deterministic answer derived from the request,
 //   as model "synthbench-local-test-server" (DESIGN.md, Honesty: cassettes recorded from it
-//   name it as what answered).
+//   name it as what answered), or with what Options::answerer returns (local_models.hpp:
+//   small deterministic programs behind the chat API, each answering under its own
+//   "synthbench-local-test-server/..." name). An answerer that throws gets a 400 answer.
 // - Sets TCP_NODELAY on every connection: without it, recording crawled at 22 requests per
 //   second instead of about 500 (Nagle's algorithm delaying the small response writes).
 // - Faults on demand, for the next N requests (fail_next) or per request (a user message
@@ -33,6 +35,8 @@
 #include <cstdlib>             // std::strtoull
 #include <cstring>             // std::strerror
 #include <deque>               // std::deque
+#include <exception>           // std::exception
+#include <functional>          // std::function
 #include <mutex>               // std::mutex
 #include <ostream>             // std::ostream
 #include <stdexcept>           // std::runtime_error
@@ -51,12 +55,21 @@ class LocalChatServer {
  public:
   enum class Fault { none, rate_limit, server_error, slow, malformed_json, drop_connection, unauthorized };
 
+  // An answer and the model that gave it.
+  struct Reply {
+    std::string content;
+    std::string model;
+  };
+
   struct Options {
     std::chrono::milliseconds idle_timeout{30000};  // stops by itself after this long without a connection
     std::chrono::milliseconds slow_delay{300};      // how long Fault::slow waits before answering
     std::string retry_after = "1";                  // the Retry-After value of Fault::rate_limit
     std::size_t max_requests = 200000;              // hard bound on requests served
     std::size_t workers = 16;                       // connections handled at once
+    // Answers a request instead of answer_for (called from several workers at once). Empty
+    // `model` in the reply: model_name. A throw becomes a 400 answer with its message.
+    std::function<Reply(const synthbench::llm::ChatRequest&)> answerer;
   };
 
   static constexpr const char* model_name = "synthbench-local-test-server";
@@ -127,13 +140,9 @@ class LocalChatServer {
     stopped_ = true;
   }
 
-  // The deterministic answer the server gives to `request` (also for tests to compare).
-  static std::string answer_for(const synthbench::llm::ChatRequest& request) {
-    std::string last;
-    for (const auto& m : request.messages) {
-      if (m.role == "user") last = m.content;
-    }
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a of everything that matters
+  // A hash of everything in `request` that matters (model, messages, seed), as 16 hex digits.
+  static std::string request_tag(const synthbench::llm::ChatRequest& request) {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
     const auto mix = [&h](const std::string& s) {
       for (const char c : s) {
         h ^= static_cast<unsigned char>(c);
@@ -150,8 +159,17 @@ class LocalChatServer {
     if (request.seed) mix(std::to_string(*request.seed));
     char tag[17];
     std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(h));
+    return tag;
+  }
+
+  // The deterministic answer the server gives to `request` (also for tests to compare).
+  static std::string answer_for(const synthbench::llm::ChatRequest& request) {
+    std::string last;
+    for (const auto& m : request.messages) {
+      if (m.role == "user") last = m.content;
+    }
     std::string quoted = last.size() > 80 ? last.substr(0, 80) + "..." : last;
-    return "local answer " + std::string(tag) + " to: " + quoted;
+    return "local answer " + request_tag(request) + " to: " + quoted;
   }
 
  private:
@@ -325,15 +343,29 @@ class LocalChatServer {
         break;
       case Fault::none: break;
     }
-    const std::string answer = answer_for(request);
+    Reply reply;
+    if (options_.answerer) {
+      try {
+        reply = options_.answerer(request);
+      } catch (const std::exception& e) {
+        const nlohmann::json error = {{"error", {{"message", std::string(e.what()) + " (local test server)"}, {"type", "invalid_request_error"}}}};
+        return respond(fd, 400, "Bad Request", error.dump());
+      }
+    } else {
+      reply.content = answer_for(request);
+    }
+    if (reply.model.empty()) reply.model = model_name;
+    const std::string& answer = reply.content;
     std::size_t prompt_words = 0;
     for (const auto& m : request.messages) prompt_words += words(m.content);
     const std::size_t completion_words = words(answer);
     const nlohmann::json response = {
-        {"id", "chatcmpl-local-" + std::to_string(requests_.load())},
+        // With an answerer, the id depends on the request only, so that a recording does not
+        // depend on the order concurrent requests arrived in.
+        {"id", "chatcmpl-local-" + (options_.answerer ? request_tag(request) : std::to_string(requests_.load()))},
         {"object", "chat.completion"},
         {"created", 0},
-        {"model", model_name},
+        {"model", reply.model},
         {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}}, {"finish_reason", "stop"}}}},
         {"usage", {{"prompt_tokens", prompt_words}, {"completion_tokens", completion_words}, {"total_tokens", prompt_words + completion_words}}}};
     ++answered_;
