@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [build|test|ci]   (default: build)
 #   build  compiler, CMake, Ninja, GoogleTest, nlohmann-json, Boost.Math, libcurl
 #   test   build + clang (the second compiler of the test matrix) and Google Benchmark
-#   ci     test + what CI alone uses (the sanitizer and libFuzzer runtimes of clang)
+#   ci     test + what CI alone uses (the sanitizer and libFuzzer runtimes of clang, and
+#          Chromium, which renders the HTML report headless)
 set -euo pipefail
 
 profile="${1:-build}"
@@ -11,7 +12,7 @@ packages=(g++ cmake ninja-build libgtest-dev nlohmann-json3-dev libboost-math-de
 case "$profile" in
   build) ;;
   test) packages+=(clang libbenchmark-dev) ;;
-  ci) packages+=(clang libbenchmark-dev libclang-rt-14-dev) ;;
+  ci) packages+=(clang libbenchmark-dev libclang-rt-14-dev chromium) ;;
   *) echo "install-deps.sh: unknown profile '$profile' (build, test or ci)" >&2; exit 2 ;;
 esac
 

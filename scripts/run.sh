@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The main job, the README's first command: builds synthbench, runs the examples, and
-# meta-evaluates a bundled score table with `synthbench meta` (plus the published CrossNER
-# Politics table of the study when ../shared/data is present). Installs missing Debian
-# packages first. Works offline.
+# The main job, the README's first command. Installs missing Debian packages, builds
+# synthbench (Release), and runs the flagship suite: the examples (ctest -L example), among
+# them the intent experiment on bundled fixtures (03), the LLM-backed experiment replayed from
+# its committed cassette (04), and the full seed study on the SG4NLP data (06) when
+# ../shared/data/sg4nlp or $SYNTHBENCH_DATA_DIR is present. Then `synthbench meta` on a bundled
+# score table (and the study's published CrossNER-Politics table when ../shared/data/paper is
+# there). Prints where the report is. Works offline, with no LLM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +17,17 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSYNTHBENCH_BUILD_BE
   || { cat "$build.configure.log"; exit 1; }
 cmake --build "$build" -j "$(nproc)"
 
+# A fresh report folder for this run: the examples merge their experiments into it.
+report="$(pwd)/$build/synthbench-report"
+rm -rf "$report"
+data="${SYNTHBENCH_DATA_DIR:-../shared/data/sg4nlp}"
 echo
-echo "=== The examples (ctest -L example)"
-ctest --test-dir "$build" -L example --output-on-failure
+if [ -d "$data/real" ] && [ -d "$data/generated" ]; then
+  echo "=== The flagship suite (ctest -L example), with the seed study on $data"
+else
+  echo "=== The flagship suite (ctest -L example); the seed study skips: no SG4NLP data in $data"
+fi
+SYNTHBENCH_REPORT_DIR="$report" ctest --test-dir "$build" -L example --output-on-failure
 
 echo
 echo "=== synthbench meta on the bundled, illustrative score table (fixtures/scores/)"
@@ -32,4 +43,6 @@ else
   echo "(../shared/data/paper is absent: skipped the published table)"
 fi
 echo
-echo "synthbench: done. The program is $build/tools/synthbench/synthbench; try '$build/tools/synthbench/synthbench --help'."
+echo "synthbench: done."
+echo "  The report:  $report/report.html   (open it in a browser; also report.md and results.json)"
+echo "  The CLI:     $build/tools/synthbench/synthbench --help"
