@@ -12,8 +12,8 @@
 //
 //     SYNTHBENCH_BLESS=1 ctest --test-dir build/main -R example_05_baseline_gating
 //
-// (the second test skips itself while blessing, so its simulated downgrade never becomes the
-// baseline).
+// (the second test skips itself while blessing, so that its simulated downgrade never becomes
+// the baseline; ctest therefore reports the blessing run as "Skipped").
 
 #include <synthbench/experiment.hpp>
 #include <synthbench/gtest.hpp>
