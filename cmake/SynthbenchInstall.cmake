@@ -36,6 +36,5 @@ install(FILES
   "${PROJECT_BINARY_DIR}/synthbenchConfigVersion.cmake"
   DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
 
-if(TARGET synthbench_cli)
-  install(TARGETS synthbench_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-endif()
+# The synthbench program installs itself (tools/synthbench/CMakeLists.txt): this file is
+# included before tools/ is added, when its target does not exist yet.
