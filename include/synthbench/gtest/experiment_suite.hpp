@@ -34,6 +34,8 @@
 #include <gtest/gtest.h>  // ::testing::TestWithParam, ::testing::UnitTest, ADD_FAILURE
 
 #include <exception>    // std::exception
+#include <filesystem>   // std::filesystem::read_symlink
+#include <system_error> // std::error_code
 #include <memory>       // std::unique_ptr, std::make_unique
 #include <mutex>        // std::once_flag, std::call_once
 #include <string>       // std::string
@@ -70,6 +72,14 @@ inline std::string current_suite_name() {
   const ::testing::TestSuite* suite = ::testing::UnitTest::GetInstance()->current_test_suite();
   if (suite == nullptr) throw cassette::CassetteError(7, "no GoogleTest test suite is running");
   return suite->name();
+}
+
+/// The command that records this program's cassettes: SYNTHBENCH_RECORD=new_episodes and the
+/// program's absolute path (from /proc/self/exe; a placeholder where that does not exist).
+inline std::string record_command_for_this_program() {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  return "SYNTHBENCH_RECORD=new_episodes " + (error || self.empty() ? std::string("<this test program>") : self.string());
 }
 
 /// What one Spec's suites share in this process.
@@ -151,7 +161,7 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
         cassette::CassetteOptions options;
         if constexpr (detail::has_cassette_options<Spec>::value) options = Spec::cassette_options();
         if (options.record_command.empty()) {
-          options.record_command = "SYNTHBENCH_RECORD=new_episodes <this test binary>";
+          options.record_command = detail::record_command_for_this_program();
         }
         cassette::UpstreamFactory upstream;
         if constexpr (detail::has_upstream<Spec>::value) upstream = Spec::upstream();

@@ -189,3 +189,31 @@ TEST_P(ScriptedReplay, TheRecordedCassetteReplaysWithoutAnUpstream) {
 INSTANTIATE_TEST_SUITE_P(AfterRecording, ScriptedReplay, ::testing::Values(1));
 
 }  // namespace
+
+namespace {
+
+// A miss inside a suite names the command that records it: this very program.
+struct Missing {
+  static std::string cassette_name() { return "experiment_suite_missing_cassette"; }
+  static synthbench::cassette::CassetteOptions cassette_options() {
+    synthbench::cassette::CassetteOptions o;
+    o.mode = synthbench::cassette::RecordMode::none;
+    o.base_url = "http://scripted.invalid/v1";
+    return o;
+  }
+  static synthbench::Experiment build(synthbench::llm::ChatClient& llm) { return build_toy(llm); }
+};
+
+TEST(ExperimentSuiteBuildFailure, AMissNamesTheCommandThatRecordsThisProgram) {
+  using Suite = synthbench::gtest::ExperimentSuite<Missing>;
+  try {
+    (void)Suite::experiment();
+    FAIL() << "the cassette does not exist: the build must fail";
+  } catch (const synthbench::UsageError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("to record it, run:\n  SYNTHBENCH_RECORD=new_episodes /"), std::string::npos) << what;
+    EXPECT_NE(what.find("synthbench_gtest"), std::string::npos) << what;  // this program's name
+  }
+}
+
+}  // namespace
