@@ -208,12 +208,28 @@ inline std::string markdown_to_html(const std::string& md) {
       html += "<" + tag + ">" + inline_html(line.substr(std::min(level + 1, line.size()))) + "</" + tag + ">";
       ++i;
     } else if (line[0] == '|') {
+      // The alignment row ("| --- | ---: | :---: |") gives each column a class: l, r or c.
+      std::vector<std::string> align;
+      for (std::size_t j = i; j < lines.size() && !lines[j].empty() && lines[j][0] == '|'; ++j) {
+        if (lines[j].find("---") != std::string::npos && lines[j].find_first_not_of("|-: ") == std::string::npos) {
+          for (const auto& c : cells(lines[j])) {
+            const bool left = !c.empty() && c.front() == ':';
+            const bool right = !c.empty() && c.back() == ':';
+            align.push_back(left && right ? "c" : (right ? "r" : "l"));
+          }
+          break;
+        }
+      }
       html += "<table>";
       bool header = true;
       for (; i < lines.size() && !lines[i].empty() && lines[i][0] == '|'; ++i) {
         if (lines[i].find("---") != std::string::npos && lines[i].find_first_not_of("|-: ") == std::string::npos) continue;
         html += "<tr>";
-        for (const auto& c : cells(lines[i])) html += (header ? "<th>" : "<td>") + inline_html(c) + (header ? "</th>" : "</td>");
+        const auto row = cells(lines[i]);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          const std::string cls = c < align.size() ? " class=\"" + align[c] + "\"" : std::string();
+          html += (header ? "<th" : "<td") + cls + ">" + inline_html(row[c]) + (header ? "</th>" : "</td>");
+        }
         html += "</tr>";
         header = false;
       }
@@ -228,6 +244,13 @@ inline std::string markdown_to_html(const std::string& md) {
     }
   }
   return html;
+}
+
+/// `md` without its leading "# title" line (the page has its own heading).
+inline std::string without_title(const std::string& md) {
+  if (md.rfind("# ", 0) != 0) return md;
+  const std::size_t end = md.find('\n');
+  return end == std::string::npos ? std::string() : md.substr(end + 1);
 }
 
 }  // namespace detail
@@ -355,11 +378,12 @@ inline std::string render_html(const ReportData& data, const std::string& markdo
          ".legend{font-size:11px;fill:#222}.value{font-size:11px;fill:#111}.grid{stroke:#e5e5e5;stroke-width:1}"
          ".zero{stroke:#222;stroke-width:1}.charts{display:flex;flex-wrap:wrap;gap:8px 24px}figure{flex:0 0 540px}"
          "table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}"
-         "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}code{font-size:12px;background:#f6f6f6}"
+         "th.l,td.l{text-align:left}th.c,td.c{text-align:center}th{background:#f3f3f3}code{font-size:12px;background:#f6f6f6}"
          ".tables h2{font-size:1.15em}.tables h3{font-size:1.05em;margin-top:20px}svg{max-width:100%;height:auto}"
          "</style></head><body><h1>synthbench report</h1><p>Produced by " + html_escape(data.producer) +
          ". Does synthetic data rank approaches as the real data does?</p>" + body + heatmap + gap_chart +
-         "<section class=\"tables\"><h2>Tables</h2>" + detail::markdown_to_html(markdown_tables) + "</section></body></html>\n";
+         "<section class=\"tables\"><h2>Tables</h2>" + detail::markdown_to_html(detail::without_title(markdown_tables)) +
+         "</section></body></html>\n";
 }
 
 }  // namespace report

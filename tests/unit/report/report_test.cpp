@@ -134,6 +134,16 @@ TEST(HtmlReport, SelfContainedAndEscaped) {
   EXPECT_EQ(html.find("toy <intent>"), std::string::npos);
 }
 
+TEST(HtmlReport, TablesKeepTheMarkdownAlignmentAndTheTitleAppearsOnce) {
+  const auto data = toy_data();
+  const std::string html = synthbench::report::render_html(data, synthbench::report::render_markdown(data));
+  EXPECT_EQ(count(html, "synthbench report</h"), 1u) << "the page heading only, not again above the tables";
+  // Table I: "| Generator | ... MSPD | ... SRCC |" over "| --- | ---: | ---: |": the first column
+  // left, the numbers right; Table "Model selection" centres Top-1 (":---:").
+  EXPECT_NE(html.find("<th class=\"l\">Generator</th><th class=\"r\">"), std::string::npos);
+  EXPECT_NE(html.find("<th class=\"c\">Top-1</th>"), std::string::npos);
+}
+
 class ReportFolder : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = synthbench_test_support::make_temp_dir("synthbench-report"); }
