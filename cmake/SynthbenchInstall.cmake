@@ -23,10 +23,17 @@ if(TARGET synthbench_http)
           DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
 endif()
 
+# The prompt templates (fixtures/prompts): LLM-backed generators and solvers read them at run
+# time; the package config points synthbench_PROMPT_DIR at the installed copy.
+set(SYNTHBENCH_PROMPT_INSTALL_DIR "${CMAKE_INSTALL_DATADIR}/synthbench/prompts")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/fixtures/prompts/" DESTINATION "${SYNTHBENCH_PROMPT_INSTALL_DIR}"
+        FILES_MATCHING PATTERN "*.txt")
+
 configure_package_config_file(
   "${PROJECT_SOURCE_DIR}/cmake/synthbenchConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/synthbenchConfig.cmake"
-  INSTALL_DESTINATION "${SYNTHBENCH_CONFIG_DIR}")
+  INSTALL_DESTINATION "${SYNTHBENCH_CONFIG_DIR}"
+  PATH_VARS SYNTHBENCH_PROMPT_INSTALL_DIR)
 write_basic_package_version_file(
   "${PROJECT_BINARY_DIR}/synthbenchConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion
