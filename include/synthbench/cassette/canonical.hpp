@@ -20,7 +20,7 @@
 #include <array>     // std::array
 #include <cstddef>   // std::size_t
 #include <cstdint>   // std::uint64_t
-#include <cmath>     // std::signbit
+#include <cmath>     // std::signbit, std::isfinite
 #include <cstdio>    // std::snprintf
 #include <cstring>   // std::memcmp
 #include <regex>     // std::regex, std::regex_replace
@@ -157,16 +157,6 @@ inline nlohmann::json canonical_request(const llm::ChatRequest& request, const E
   return c;
 }
 
-/// Compact, key-sorted text of a JSON value; throws CassetteError 4 for a string that is
-/// not UTF-8 (JSON cannot hold it).
-inline std::string canonical_text(const nlohmann::json& value) {
-  try {
-    return value.dump();
-  } catch (const nlohmann::json::type_error& e) {
-    throw CassetteError(4, std::string("a request or response holds text that is not UTF-8: ") + e.what());
-  }
-}
-
 namespace detail {
 
 /// Appends `s` as a JSON string the way nlohmann's dump() does; false (and nothing
@@ -242,6 +232,61 @@ inline void append_json_number(std::string& out, double d) {
   out += last_text;
 }
 
+/// Appends value.dump() to `out`, writing ASCII strings, whole numbers and the structure
+/// directly (nlohmann's serializer goes byte by byte) and leaving everything else (non-ASCII
+/// strings, which it validates, other numbers, binary values) to nlohmann: the same bytes,
+/// and the same type_error for text that is not UTF-8. Objects are std::maps: keys sorted.
+inline void append_dump(std::string& out, const nlohmann::json& value) {
+  using type = nlohmann::json::value_t;
+  const auto append_string = [&out](const std::string& s) {
+    const std::size_t size = out.size();
+    if (append_ascii_json_string(out, s)) return;
+    out.resize(size);
+    out += nlohmann::json(s).dump();
+  };
+  switch (value.type()) {
+    case type::null: out += "null"; return;
+    case type::boolean: out += value.get<bool>() ? "true" : "false"; return;
+    case type::number_integer: out += std::to_string(value.get<std::int64_t>()); return;
+    case type::number_unsigned: out += std::to_string(value.get<std::uint64_t>()); return;
+    case type::number_float: {
+      const double d = value.get<double>();
+      if (std::isfinite(d) && d > -1e15 && d < 1e15) {
+        append_json_number(out, d);
+      } else {
+        out += value.dump();
+      }
+      return;
+    }
+    case type::string: append_string(value.get_ref<const std::string&>()); return;
+    case type::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& element : value) {
+        if (!first) out += ',';
+        first = false;
+        append_dump(out, element);
+      }
+      out += ']';
+      return;
+    }
+    case type::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [key, element] : value.items()) {
+        if (!first) out += ',';
+        first = false;
+        append_string(key);
+        out += ':';
+        append_dump(out, element);
+      }
+      out += '}';
+      return;
+    }
+    default: out += value.dump(); return;  // binary, discarded
+  }
+}
+
 /// The direct writer behind canonical_key; false when the request needs the general path.
 inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, const Endpoint& e) {
   for (const auto& m : r.messages) {
@@ -307,6 +352,18 @@ inline bool append_plain_canonical(std::string& out, const llm::ChatRequest& r, 
 }
 
 }  // namespace detail
+
+/// Compact, key-sorted text of a JSON value (what nlohmann's dump() writes); throws
+/// CassetteError 4 for a string that is not UTF-8 (JSON cannot hold it).
+inline std::string canonical_text(const nlohmann::json& value) {
+  try {
+    std::string out;
+    detail::append_dump(out, value);
+    return out;
+  } catch (const nlohmann::json::type_error& e) {
+    throw CassetteError(4, std::string("a request or response holds text that is not UTF-8: ") + e.what());
+  }
+}
 
 /// The canonical request as compact text, unfiltered (what a cassette stores when there is
 /// no request redaction). Equal to canonical_text(canonical_request(request, endpoint)).

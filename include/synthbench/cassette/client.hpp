@@ -229,6 +229,7 @@ class CassetteClient : public llm::ChatClient {
     std::unordered_set<std::string> fresh_keys;
     FinishReport report;
     std::vector<const Entry*> unused;
+    const auto usage = usage_file();  // the ids of the used interactions are computed only for it
     {
       std::lock_guard<std::mutex> guard(mutex_);
       finished_ = true;
@@ -238,7 +239,7 @@ class CassetteClient : public llm::ChatClient {
           fresh.push_back(e.interaction);
           fresh_keys.insert(std::string(e.key_view()));
         }
-        if (e.used) used_ids.insert(interaction_id(e.interaction.request, e.interaction.replicate));
+        if (e.used && !usage.empty()) used_ids.insert(interaction_id(e.interaction.request, e.interaction.replicate));
       }
       report.recorded = fresh.size();
       for (const auto& e : entries_) {
@@ -266,7 +267,6 @@ class CassetteClient : public llm::ChatClient {
       remove_journal(path_);
       report.written = true;
     }
-    const auto usage = usage_file();
     if (!usage.empty()) add_usage(usage, path_.string(), used_ids);
     report.unused = unused.size();
     if (!unused.empty()) {

@@ -101,6 +101,12 @@ inline std::vector<Utf8Char> utf8_chars(const std::string& text) {
   std::size_t i = 0;
   while (i < text.size() && is_utf8_continuation(text[i])) ++i;
   while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && (i + 1 == text.size() || !is_utf8_continuation(text[i + 1]))) {
+      out.push_back({i, 1, c, true});  // ASCII: what decode_utf8_char gives, without decoding
+      ++i;
+      continue;
+    }
     out.push_back(decode_utf8_char(text, i));
     i += out.back().length;
   }

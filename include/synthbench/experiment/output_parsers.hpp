@@ -679,7 +679,10 @@ inline std::vector<AlignedMention> align_mentions(const std::string& text, const
         const auto& x = chars[p + j];
         const auto& y = needle[j];
         if (exact) {
-          if (x.length != y.length || text.compare(x.byte, x.length, needle_text, y.byte, y.length) != 0) return false;
+          if (x.length != y.length) return false;
+          for (std::size_t b = 0; b < x.length; ++b) {  // text.compare of the two characters, inline
+            if (text[x.byte + b] != needle_text[y.byte + b]) return false;
+          }
         } else if (!detail::same_folded(text, x, needle_text, y)) {
           return false;
         }

@@ -108,13 +108,22 @@ inline void normalize(SparseVector& v) {
 /// Term counts of `terms` as a sparse vector over `ids` (terms not in `ids` are skipped).
 inline SparseVector count_vector(const std::vector<std::string>& terms,
                                  const std::unordered_map<std::string, std::uint32_t>& ids) {
-  std::unordered_map<std::uint32_t, double> counts;
+  // The known ids, sorted, then counted by runs: no hash map of counts (counts are small
+  // integers, exact in a double).
+  std::vector<std::uint32_t> found;
+  found.reserve(terms.size());
   for (const auto& t : terms) {
     const auto it = ids.find(t);
-    if (it != ids.end()) counts[it->second] += 1.0;
+    if (it != ids.end()) found.push_back(it->second);
   }
-  SparseVector v(counts.begin(), counts.end());
-  std::sort(v.begin(), v.end());
+  std::sort(found.begin(), found.end());
+  SparseVector v;
+  for (std::size_t i = 0; i < found.size();) {
+    std::size_t j = i + 1;
+    while (j < found.size() && found[j] == found[i]) ++j;
+    v.emplace_back(found[i], static_cast<double>(j - i));
+    i = j;
+  }
   return v;
 }
 

@@ -100,7 +100,7 @@ struct ScoreAnswer {
 /// `text` as a number when all of it is one (surrounding whitespace allowed; decimal point
 /// '.', whatever the global locale), else nullopt. Not finite: nullopt. The grammar is
 /// detail::parse_decimal's, which the LLM-output parsers share.
-inline std::optional<double> parse_score(const std::string& text) { return synthbench::detail::parse_decimal(text); }
+inline std::optional<double> parse_score(const std::string& text) { return ::synthbench::detail::parse_decimal(text); }
 
 /// What happened to one answer before scoring.
 enum class ScoreIssueKind {

@@ -17,7 +17,7 @@
 /// Every tie is broken deterministically (the label that sorts first), so results are the
 /// same on every platform.
 
-#include <algorithm>      // std::sort, std::min
+#include <algorithm>      // std::sort, std::min, std::upper_bound
 #include <cmath>          // std::log
 #include <cstddef>        // std::size_t
 #include <map>            // std::map
@@ -70,30 +70,30 @@ class NaiveBayesIntentSolver : public IntentSolver {
  public:
   /// Trains on `train`; `alpha` is the additive smoothing.
   explicit NaiveBayesIntentSolver(const std::vector<IntentItem>& train, double alpha = 1.0) : index_(train) {
+    // Words are interned to ids (first occurrence first); counts and log-likelihoods are
+    // dense (word id x class) tables.
     const std::size_t k = index_.labels.size();
     std::vector<double> class_count(k, 0.0);
-    std::vector<std::unordered_map<std::string, double>> word_count(k);
+    std::vector<double> word_count;  // id * k + class
     std::vector<double> total_words(k, 0.0);
-    std::set<std::string> vocabulary;
     for (std::size_t i = 0; i < train.size(); ++i) {
       const std::size_t c = index_.of_item[i];
       class_count[c] += 1.0;
-      for (const auto& w : tokenize(train[i].text)) {
-        word_count[c][w] += 1.0;
+      for (auto& w : tokenize(train[i].text)) {
+        const auto [it, inserted] = ids_.emplace(std::move(w), static_cast<std::uint32_t>(ids_.size()));
+        if (inserted) word_count.resize(word_count.size() + k, 0.0);
+        word_count[std::size_t{it->second} * k + c] += 1.0;
         total_words[c] += 1.0;
-        vocabulary.insert(w);
       }
     }
-    const double v = static_cast<double>(vocabulary.size());
+    const double v = static_cast<double>(ids_.size());
     log_prior_.resize(k);
-    log_likelihood_.resize(k);
+    log_likelihood_.resize(word_count.size());
     for (std::size_t c = 0; c < k; ++c) {
       log_prior_[c] = std::log(class_count[c] / static_cast<double>(train.size()));
       const double denominator = total_words[c] + alpha * v;
-      for (const auto& w : vocabulary) {
-        const auto it = word_count[c].find(w);
-        const double count = it == word_count[c].end() ? 0.0 : it->second;
-        log_likelihood_[c][w] = std::log((count + alpha) / denominator);
+      for (std::size_t id = 0; id < ids_.size(); ++id) {
+        log_likelihood_[id * k + c] = std::log((word_count[id * k + c] + alpha) / denominator);
       }
     }
   }
@@ -103,13 +103,14 @@ class NaiveBayesIntentSolver : public IntentSolver {
   std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<IntentPrediction> out;
     out.reserve(texts.size());
+    const std::size_t k = log_prior_.size();
     for (const auto& text : texts) {
       std::vector<double> score = log_prior_;
       for (const auto& w : tokenize(text)) {
-        for (std::size_t c = 0; c < score.size(); ++c) {
-          const auto it = log_likelihood_[c].find(w);
-          if (it != log_likelihood_[c].end()) score[c] += it->second;  // unseen words: no evidence
-        }
+        const auto it = ids_.find(w);
+        if (it == ids_.end()) continue;  // unseen words: no evidence
+        const double* row = log_likelihood_.data() + std::size_t{it->second} * k;
+        for (std::size_t c = 0; c < k; ++c) score[c] += row[c];
       }
       out.push_back({index_.labels[detail::argmax(score)], {}});
     }
@@ -119,7 +120,8 @@ class NaiveBayesIntentSolver : public IntentSolver {
  private:
   detail::LabelIndex index_;
   std::vector<double> log_prior_;
-  std::vector<std::unordered_map<std::string, double>> log_likelihood_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // the vocabulary
+  std::vector<double> log_likelihood_;                   // id * classes + class
 };
 
 /// Nearest centroid of unit-length TF-IDF vectors (Rocchio classification).
@@ -182,24 +184,45 @@ class KnnIntentSolver : public IntentSolver {
 
   std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<IntentPrediction> out;
-    std::unordered_map<std::uint32_t, double> similarity;
+    out.reserve(texts.size());
+    // Dense accumulators over the training examples, reset through the list of those touched.
+    std::vector<double> similarity(index_.of_item.size(), 0.0);
+    std::vector<char> seen(index_.of_item.size(), 0);
+    std::vector<std::uint32_t> touched;
+    std::vector<std::pair<double, std::uint32_t>> nearest;
     for (const auto& text : texts) {
-      similarity.clear();
-      for (const auto& [id, w] : vectorizer_.transform(tokenize(text))) {
-        for (const auto& [doc, dw] : postings_[id]) similarity[doc] += w * dw;  // inverted index: cosine of unit vectors
+      for (const auto doc : touched) {
+        similarity[doc] = 0.0;
+        seen[doc] = 0;
       }
-      if (similarity.empty()) {
+      touched.clear();
+      for (const auto& [id, w] : vectorizer_.transform(tokenize(text))) {
+        for (const auto& [doc, dw] : postings_[id]) {  // inverted index: cosine of unit vectors
+          if (seen[doc] == 0) {
+            seen[doc] = 1;
+            touched.push_back(doc);
+          }
+          similarity[doc] += w * dw;
+        }
+      }
+      if (touched.empty()) {
         out.push_back({index_.labels[majority_], {}});
         continue;
       }
-      std::vector<std::pair<double, std::uint32_t>> ranked;
-      for (const auto& [doc, s] : similarity) ranked.push_back({s, doc});
-      const std::size_t k = std::min(k_, ranked.size());
-      // Most similar first; equal similarity: the earlier training example.
-      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(),
-                        [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+      // The k nearest, most similar first; equal similarity: the earlier training example (a
+      // total order, so the k and their order are those of a full sort).
+      const auto before = [](const std::pair<double, std::uint32_t>& a, const std::pair<double, std::uint32_t>& b) {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+      };
+      nearest.clear();
+      for (const auto doc : touched) {
+        const std::pair<double, std::uint32_t> candidate{similarity[doc], doc};
+        if (nearest.size() == k_ && (k_ == 0 || !before(candidate, nearest.back()))) continue;
+        nearest.insert(std::upper_bound(nearest.begin(), nearest.end(), candidate, before), candidate);
+        if (nearest.size() > k_) nearest.pop_back();
+      }
       std::vector<double> votes(index_.labels.size(), 0.0);
-      for (std::size_t i = 0; i < k; ++i) votes[index_.of_item[ranked[i].second]] += ranked[i].first;
+      for (const auto& [s, doc] : nearest) votes[index_.of_item[doc]] += s;
       out.push_back({index_.labels[detail::argmax(votes)], {}});
     }
     return out;

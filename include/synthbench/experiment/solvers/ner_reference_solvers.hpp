@@ -30,7 +30,8 @@
 /// shuffling uses stats::Xoshiro256StarStar with a fixed seed: the same predictions on every
 /// platform.
 
-#include <algorithm>      // std::sort, std::max, std::min
+#include <algorithm>      // std::sort, std::max, std::min, std::count, std::fill
+#include <array>          // std::array
 #include <cmath>          // std::log
 #include <cstddef>        // std::size_t
 #include <cstdint>        // std::uint32_t, std::uint64_t
@@ -180,8 +181,9 @@ inline std::vector<NerToken> ner_tokenize(const std::string& text) {
       hi -= n;
     }
     // A possessive 's splits off: "Russia's" -> "Russia", "'s".
-    for (const char* possessive : {"'s", "\xE2\x80\x99s"}) {
-      const std::size_t n = std::string(possessive).size();
+    static const std::string possessives[] = {"'s", "\xE2\x80\x99s"};
+    for (const std::string& possessive : possessives) {
+      const std::size_t n = possessive.size();
       if (hi - lo > n && text.compare(hi - n, n, possessive) == 0) {
         tail.emplace_back(hi - n, hi);
         hi -= n;
@@ -341,16 +343,40 @@ class Gazetteer {
         if (c[t] > c[best]) best = t;  // ties: the type that sorts first
       }
       type_.emplace(name, best);
+      const auto cut = name.find('\x1F');
+      auto& most = segments_from_[name.substr(0, cut)];
+      most = std::max(most, static_cast<std::size_t>(1 + std::count(name.begin(), name.end(), '\x1F')));
     }
   }
 
   /// Non-overlapping matches in `tokens`: at each position the longest name that starts there.
   std::vector<TokenSpan> match(const std::vector<NerToken>& tokens) const {
     std::vector<TokenSpan> out;
+    std::string key;
     for (std::size_t i = 0; i < tokens.size();) {
+      // Only names whose first segment (up to the first U+001F) is this token's can start
+      // here, and only with at most as many tokens as they have segments: most positions
+      // are ruled out by one lookup of the token itself.
+      const std::string& first = tokens[i].text;
+      const auto cut = first.find('\x1F');
+      const auto from = cut == std::string::npos ? segments_from_.find(first) : segments_from_.find(first.substr(0, cut));
+      if (from == segments_from_.end()) {
+        ++i;
+        continue;
+      }
+      const std::size_t most = std::min({longest_, tokens.size() - i, from->second});
+      // The key of the longest candidate, then shorter ones by truncation (key_of's joining).
+      std::vector<std::size_t> ends;  // ends[n - 1]: the length of the key of n tokens
+      key.clear();
+      for (std::size_t n = 1; n <= most; ++n) {
+        if (n > 1) key += '\x1F';
+        key += tokens[i + n - 1].text;
+        ends.push_back(key.size());
+      }
       bool found = false;
-      for (std::size_t n = std::min(longest_, tokens.size() - i); n >= 1 && !found; --n) {
-        const auto it = type_.find(key_of(tokens, i, i + n));
+      for (std::size_t n = most; n >= 1 && !found; --n) {
+        key.resize(ends[n - 1]);
+        const auto it = type_.find(key);
         if (it != type_.end()) {
           out.push_back({i, i + n, it->second});
           i += n;
@@ -364,6 +390,7 @@ class Gazetteer {
 
  private:
   std::unordered_map<std::string, std::size_t> type_;
+  std::unordered_map<std::string, std::size_t> segments_from_;  // first segment of a name -> most segments of a name with it
   std::size_t longest_ = 0;
 };
 
@@ -816,65 +843,176 @@ class BasicPerceptronNerSolver : public NerSolver {
     return out;
   }
 
+  // The feature templates, in the order their ids are listed for a token (which is the order
+  // their weights are added in, so it is part of the results): "bias"; the token's own
+  // features (own_names); the lowercased words two to the left and right (word_names); the
+  // shapes of the adjacent tokens and whether the token starts the sentence (shape_names);
+  // the two word bigrams; the capitalized-span position (run_names).
+  static constexpr std::size_t own_count = 9;
+  static constexpr std::uint32_t unknown = 0xFFFFFFFFu;  // not a feature id
+
+  // Features of the token `w` itself: the word, lowercased, its shape, 1-3 character
+  // prefixes and suffixes of the lowercased word.
+  static std::array<std::string, own_count> own_names(const std::string& w) {
+    namespace ns = detail::ner_solvers;
+    const std::string lw = ns::lower(w);
+    return {"w=" + w,
+            "lw=" + lw,
+            "shape=" + shape(w),
+            "p1=" + ns::affix(lw, 1, true),
+            "p2=" + ns::affix(lw, 2, true),
+            "p3=" + ns::affix(lw, 3, true),
+            "s1=" + ns::affix(lw, 1, false),
+            "s2=" + ns::affix(lw, 2, false),
+            "s3=" + ns::affix(lw, 3, false)};
+  }
+  // Features a lowercased word `x` ("<s>", "</s>" past the ends) gives the token 1 after it,
+  // 1 before it, 2 after it and 2 before it.
+  static std::array<std::string, 4> word_names(const std::string& x) {
+    return {"w-1=" + x, "w+1=" + x, "w-2=" + x, "w+2=" + x};
+  }
+  // Features a shape `x` gives the token after it and before it, and "first=0|x",
+  // "first=1|x" of a token of that shape (not) at the start of the sentence.
+  static std::array<std::string, 4> shape_names(const std::string& x) {
+    return {"shape-1=" + x, "shape+1=" + x, "first=0|" + x, "first=1|" + x};
+  }
+  static std::string left_bigram(const std::string& previous, const std::string& w) { return "w-1,w=" + previous + "|" + w; }
+  static std::string right_bigram(const std::string& w, const std::string& next) { return "w,w+1=" + w + "|" + next; }
+  static std::string run_name(char r) { return std::string("run=") + r; }
+  static std::string run_next_name(char r, char next) { return std::string("run=") + r + "|next=" + next; }
+
+  // The id of feature `name`: added when `grow` (training), else `unknown` when unseen.
+  std::uint32_t feature_id(const std::string& name, bool grow) {
+    const auto it = feature_ids_.find(name);
+    if (it != feature_ids_.end()) return it->second;
+    if (!grow) return unknown;
+    const auto id = static_cast<std::uint32_t>(feature_ids_.size());
+    feature_ids_.emplace(name, id);
+    return id;
+  }
+
+  // Cached ids of a group of names (prediction only: the features are fixed after training).
+  template <std::size_t N, class Names>
+  const std::array<std::uint32_t, N>& cached_ids(std::unordered_map<std::string, std::array<std::uint32_t, N>>& cache,
+                                                 const std::string& key, Names names) {
+    const auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    std::array<std::uint32_t, N> ids{};
+    const auto strings = names(key);
+    for (std::size_t k = 0; k < N; ++k) ids[k] = feature_id(strings[k], false);
+    return cache.emplace(key, ids).first->second;
+  }
+
   // Feature ids of each token; `grow` adds unseen features (training), else they are skipped.
+  // Prediction looks the features of each word and shape up once per solver, not once per
+  // token: the ids are the same, in the same order.
   std::vector<std::vector<std::uint32_t>> encode(const std::vector<NerToken>& tokens, bool grow) {
-    std::vector<std::vector<std::uint32_t>> out(tokens.size());
-    std::vector<std::string> lowered(tokens.size());
-    std::vector<std::string> shapes(tokens.size());
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::size_t n = tokens.size();
+    std::vector<std::vector<std::uint32_t>> out(n);
+    std::vector<std::string> lowered(n);
+    std::vector<std::string> shapes(n);
+    for (std::size_t i = 0; i < n; ++i) {
       lowered[i] = detail::ner_solvers::lower(tokens[i].text);
       shapes[i] = shape(tokens[i].text);
     }
-    const auto word_at = [&](std::ptrdiff_t i) -> std::string {
-      if (i < 0) return "<s>";
-      if (static_cast<std::size_t>(i) >= tokens.size()) return "</s>";
+    static const std::string before = "<s>";
+    static const std::string after = "</s>";
+    const auto word_at = [&](std::ptrdiff_t i) -> const std::string& {
+      if (i < 0) return before;
+      if (static_cast<std::size_t>(i) >= n) return after;
       return lowered[static_cast<std::size_t>(i)];
     };
-    const auto shape_at = [&](std::ptrdiff_t i) -> std::string {
-      if (i < 0) return "<s>";
-      if (static_cast<std::size_t>(i) >= tokens.size()) return "</s>";
+    const auto shape_at = [&](std::ptrdiff_t i) -> const std::string& {
+      if (i < 0) return before;
+      if (static_cast<std::size_t>(i) >= n) return after;
       return shapes[static_cast<std::size_t>(i)];
     };
-    std::vector<char> run(tokens.size(), 'O');  // position in a capitalized span
+    std::vector<char> run(n, 'O');  // position in a capitalized span
     for (const auto& r : detail::ner_solvers::capitalized_spans(tokens)) {
       run[r.first] = 'B';
       for (std::size_t j = r.first + 1; j < r.last; ++j) run[j] = 'I';
     }
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    // Prediction: the ids of the features of each word and shape (cached across calls), and
+    // of those that take few values, looked up once per sentence.
+    using Ids4 = std::array<std::uint32_t, 4>;
+    std::vector<const Ids4*> word_ids(n);
+    std::vector<const Ids4*> shape_ids(n);
+    const Ids4* word_ids_past[2] = {nullptr, nullptr};   // "<s>", "</s>"
+    const Ids4* shape_ids_past[2] = {nullptr, nullptr};
+    std::uint32_t bias = unknown;
+    std::array<std::uint32_t, 3> run_ids{};        // run=O, B, I
+    std::array<std::uint32_t, 3 * 4> run_next_ids{};  // run=O|next=O ... run=I|next=E
+    static constexpr char runs[] = {'O', 'B', 'I', 'E'};
+    const auto run_index = [](char r) -> std::size_t { return r == 'O' ? 0 : (r == 'B' ? 1 : (r == 'I' ? 2 : 3)); };
+    if (!grow) {
+      const auto words = [](const std::string& x) { return word_names(x); };
+      const auto shapes_of = [](const std::string& x) { return shape_names(x); };
+      for (std::size_t i = 0; i < n; ++i) {
+        word_ids[i] = &cached_ids<4>(word_cache_, lowered[i], words);
+        shape_ids[i] = &cached_ids<4>(shape_cache_, shapes[i], shapes_of);
+      }
+      word_ids_past[0] = &cached_ids<4>(word_cache_, before, words);
+      word_ids_past[1] = &cached_ids<4>(word_cache_, after, words);
+      shape_ids_past[0] = &cached_ids<4>(shape_cache_, before, shapes_of);
+      shape_ids_past[1] = &cached_ids<4>(shape_cache_, after, shapes_of);
+      bias = feature_id("bias", false);
+      for (std::size_t r = 0; r < 3; ++r) {
+        run_ids[r] = feature_id(run_name(runs[r]), false);
+        for (std::size_t next = 0; next < 4; ++next) run_next_ids[r * 4 + next] = feature_id(run_next_name(runs[r], runs[next]), false);
+      }
+    }
+    const auto word_ids_at = [&](std::ptrdiff_t i) {
+      if (i < 0) return word_ids_past[0];
+      if (static_cast<std::size_t>(i) >= n) return word_ids_past[1];
+      return word_ids[static_cast<std::size_t>(i)];
+    };
+    const auto shape_ids_at = [&](std::ptrdiff_t i) {
+      if (i < 0) return shape_ids_past[0];
+      if (static_cast<std::size_t>(i) >= n) return shape_ids_past[1];
+      return shape_ids[static_cast<std::size_t>(i)];
+    };
+    std::array<std::uint32_t, 21> ids{};
+    for (std::size_t i = 0; i < n; ++i) {
       const auto at = static_cast<std::ptrdiff_t>(i);
-      const std::string& w = tokens[i].text;
-      const std::string names[] = {
-          "bias",
-          "w=" + w,
-          "lw=" + lowered[i],
-          "shape=" + shapes[i],
-          "p1=" + detail::ner_solvers::affix(lowered[i], 1, true),
-          "p2=" + detail::ner_solvers::affix(lowered[i], 2, true),
-          "p3=" + detail::ner_solvers::affix(lowered[i], 3, true),
-          "s1=" + detail::ner_solvers::affix(lowered[i], 1, false),
-          "s2=" + detail::ner_solvers::affix(lowered[i], 2, false),
-          "s3=" + detail::ner_solvers::affix(lowered[i], 3, false),
-          "w-1=" + word_at(at - 1),
-          "w+1=" + word_at(at + 1),
-          "w-2=" + word_at(at - 2),
-          "w+2=" + word_at(at + 2),
-          "shape-1=" + shape_at(at - 1),
-          "shape+1=" + shape_at(at + 1),
-          "w-1,w=" + word_at(at - 1) + "|" + lowered[i],
-          "w,w+1=" + lowered[i] + "|" + word_at(at + 1),
-          std::string("first=") + (i == 0 ? "1" : "0") + "|" + shapes[i],
-          std::string("run=") + run[i],
-          std::string("run=") + run[i] + "|next=" + (i + 1 < tokens.size() ? run[i + 1] : 'E'),
-      };
-      for (const auto& name : names) {
-        const auto it = feature_ids_.find(name);
-        if (it != feature_ids_.end()) {
-          out[i].push_back(it->second);
-        } else if (grow) {
-          const auto id = static_cast<std::uint32_t>(feature_ids_.size());
-          feature_ids_.emplace(name, id);
-          out[i].push_back(id);
-        }
+      const char next_run = i + 1 < n ? run[i + 1] : 'E';
+      if (grow) {
+        // Training: every name, in template order (which is also the order ids are given in).
+        const auto own = own_names(tokens[i].text);
+        const std::string names[] = {
+            "bias",
+            own[0], own[1], own[2], own[3], own[4], own[5], own[6], own[7], own[8],
+            word_names(word_at(at - 1))[0],
+            word_names(word_at(at + 1))[1],
+            word_names(word_at(at - 2))[2],
+            word_names(word_at(at + 2))[3],
+            shape_names(shape_at(at - 1))[0],
+            shape_names(shape_at(at + 1))[1],
+            left_bigram(word_at(at - 1), lowered[i]),
+            right_bigram(lowered[i], word_at(at + 1)),
+            shape_names(shapes[i])[i == 0 ? 3 : 2],
+            run_name(run[i]),
+            run_next_name(run[i], next_run),
+        };
+        for (std::size_t k = 0; k < ids.size(); ++k) ids[k] = feature_id(names[k], true);
+      } else {
+        const auto& own = cached_ids<own_count>(own_cache_, tokens[i].text, [](const std::string& w) { return own_names(w); });
+        ids[0] = bias;
+        for (std::size_t k = 0; k < own_count; ++k) ids[1 + k] = own[k];
+        ids[10] = (*word_ids_at(at - 1))[0];
+        ids[11] = (*word_ids_at(at + 1))[1];
+        ids[12] = (*word_ids_at(at - 2))[2];
+        ids[13] = (*word_ids_at(at + 2))[3];
+        ids[14] = (*shape_ids_at(at - 1))[0];
+        ids[15] = (*shape_ids_at(at + 1))[1];
+        ids[16] = feature_id(left_bigram(word_at(at - 1), lowered[i]), false);
+        ids[17] = feature_id(right_bigram(lowered[i], word_at(at + 1)), false);
+        ids[18] = (*shape_ids[i])[i == 0 ? 3 : 2];
+        ids[19] = run_ids[run_index(run[i])];
+        ids[20] = run_next_ids[run_index(run[i]) * 4 + run_index(next_run)];
+      }
+      out[i].reserve(ids.size());
+      for (const auto id : ids) {
+        if (id != unknown) out[i].push_back(id);
       }
     }
     return out;
@@ -888,34 +1026,71 @@ class BasicPerceptronNerSolver : public NerSolver {
     std::vector<std::size_t> tags(n, 0);
     if (n == 0) return tags;
     const double forbidden = -1e300;
-    std::vector<double> score(n * tags_, forbidden);
-    std::vector<std::size_t> back(n * tags_, 0);
-    std::vector<double> emission(tags_);
+    const std::size_t tag_count = tags_;
+    std::vector<double> score(n * tag_count, forbidden);
+    std::vector<std::size_t> back(n * tag_count, 0);
+    std::vector<double> emission(tag_count);
+    // The transitions by target tag, contiguous over the previous tag: into[y * tags + p] is
+    // t[p * tags + y].
+    std::vector<double> into(tag_count * tag_count);
+    for (std::size_t p = 0; p < tag_count; ++p) {
+      for (std::size_t y = 0; y < tag_count; ++y) into[y * tag_count + p] = t[p * tag_count + y];
+    }
+    std::vector<const double*> rows;  // the weight rows of the token's features
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t y = 0; y < tags_; ++y) {
-        double sum = 0.0;
-        for (const auto f : features[i]) sum += w[std::size_t{f} * tags_ + y];
-        emission[y] = sum;
-      }
-      for (std::size_t y = 0; y < tags_; ++y) {
-        if (i == 0) {
-          if (allowed(tags_, y)) score[y] = t[tags_ * tags_ + y] + emission[y];
-          continue;
+      // Each tag's emission: the weights of the token's features summed in their order, from
+      // 0 (four tags at a time: the same additions, in the same order, for each tag).
+      rows.clear();
+      for (const auto f : features[i]) rows.push_back(w.data() + std::size_t{f} * tag_count);
+      std::size_t y = 0;
+      for (; y + 4 <= tag_count; y += 4) {
+        double e0 = 0.0;
+        double e1 = 0.0;
+        double e2 = 0.0;
+        double e3 = 0.0;
+        for (const double* row : rows) {
+          e0 += row[y];
+          e1 += row[y + 1];
+          e2 += row[y + 2];
+          e3 += row[y + 3];
         }
+        emission[y] = e0;
+        emission[y + 1] = e1;
+        emission[y + 2] = e2;
+        emission[y + 3] = e3;
+      }
+      for (; y < tag_count; ++y) {
+        double e = 0.0;
+        for (const double* row : rows) e += row[y];
+        emission[y] = e;
+      }
+      if (i == 0) {
+        for (y = 0; y < tag_count; ++y) {
+          if (allowed(tag_count, y)) score[y] = t[tag_count * tag_count + y] + emission[y];
+        }
+        continue;
+      }
+      const double* previous = score.data() + (i - 1) * tag_count;
+      for (y = 0; y < tag_count; ++y) {
+        // The allowed previous tags, in increasing order: any for O and B-t; B-t and I-t for
+        // I-t (allowed()).
+        const bool inside = y != 0 && y % 2 == 0;
+        const std::size_t p_first = inside ? y - 1 : 0;
+        const std::size_t p_last = inside ? y + 1 : tag_count;
+        const double* to_y = into.data() + y * tag_count;
         double best = forbidden;
         std::size_t from = 0;
-        for (std::size_t p = 0; p < tags_; ++p) {
-          const double previous = score[(i - 1) * tags_ + p];
-          if (previous <= forbidden || !allowed(p, y)) continue;
-          const double s = previous + t[p * tags_ + y];
+        for (std::size_t p = p_first; p < p_last; ++p) {
+          if (previous[p] <= forbidden) continue;
+          const double s = previous[p] + to_y[p];
           if (s > best) {
             best = s;
             from = p;
           }
         }
         if (best > forbidden) {
-          score[i * tags_ + y] = best + emission[y];
-          back[i * tags_ + y] = from;
+          score[i * tag_count + y] = best + emission[y];
+          back[i * tag_count + y] = from;
         }
       }
     }
@@ -949,6 +1124,9 @@ class BasicPerceptronNerSolver : public NerSolver {
   detail::ner_solvers::TypeIndex index_;
   std::size_t tags_ = 1;
   std::unordered_map<std::string, std::uint32_t> feature_ids_;
+  std::unordered_map<std::string, std::array<std::uint32_t, own_count>> own_cache_;  // token -> ids of own_names
+  std::unordered_map<std::string, std::array<std::uint32_t, 4>> word_cache_;         // lowercased word -> ids of word_names
+  std::unordered_map<std::string, std::array<std::uint32_t, 4>> shape_cache_;        // shape -> ids of shape_names
   std::vector<double> weights_;      // averaged emission weights, feature-major
   std::vector<double> transitions_;  // averaged transition weights, (tags + 1) x tags
 };
