@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -57,6 +59,40 @@ TEST(Canonical, FastPathEqualsJsonDumpOnRandomRequests) {
     if (rng() % 8 == 0) r.messages[0].extra = {{"name", "x"}};
     const Endpoint e{"openai", rng() % 2 ? "127.0.0.1" : "api.openai.com"};
     ASSERT_EQ(canonical_key(r, e), canonical_text(canonical_request(r, e))) << "trial " << trial;
+  }
+}
+
+// canonical_text writes most values itself: it must give exactly nlohmann's dump(), and the
+// same error for text that is not UTF-8.
+TEST(Canonical, CanonicalTextIsJsonDump) {
+  std::string every_ascii;
+  for (int c = 0; c < 0x80; ++c) every_ascii += static_cast<char>(c);
+  std::vector<json> values = {nullptr, true, false, 0, -7, 42u, json::object(), json::array(), "", every_ascii,
+                              json{{every_ascii, every_ascii}}, "caf\xC3\xA9 \xE2\x80\x99s \"q\" \\ \n",
+                              json{{"k\xC3\xA9y", "v\xF0\x9F\x98\x80"}, {"a", {1, 2.5, {{"b", nullptr}}}}},
+                              std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::uint64_t>::max(),
+                              json::binary({1, 2, 3})};
+  for (const double d : {0.0, -0.0, 1.0, -1.0, 0.1, 1e-7, 1e14, 999999999999999.0, 1e15, -1e15, 1e20, 1e300, 5e-324,
+                         std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(), 123456.789}) {
+    values.push_back(d);
+    values.push_back(json{{"t", d}, {"l", {d, d}}});
+  }
+  for (const auto& v : values) EXPECT_EQ(canonical_text(v), v.dump()) << v.dump();
+  for (const json& bad : {json("bad \xC3 text"), json{{"a", json::array({"ok", "bad \xFF"})}}, json{{"bad\xFE", 1}}}) {
+    std::string expected;
+    try {
+      (void)bad.dump();
+    } catch (const json::type_error& e) {
+      expected = e.what();
+    }
+    ASSERT_FALSE(expected.empty());
+    try {
+      (void)canonical_text(bad);
+      ADD_FAILURE() << "no error";
+    } catch (const CassetteError& e) {
+      EXPECT_EQ(e.id(), "synthbench.cassette.4");
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
   }
 }
 
