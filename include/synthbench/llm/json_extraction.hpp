@@ -50,6 +50,7 @@
 #include <cstddef>     // std::size_t
 #include <cstdint>     // std::uint32_t
 #include <functional>  // std::function
+#include <optional>    // std::optional
 #include <string>      // std::string
 #include <utility>     // std::move
 #include <vector>      // std::vector
@@ -1074,23 +1075,30 @@ inline std::string relocate(const std::string& message, const std::string& text,
   return out;
 }
 
-}  // namespace detail
-
-/// The one JSON value `answer` means (file comment), or why there is none.
-inline Parsed<JsonValue> extract_json(const std::string& answer, const JsonExtractionOptions& options = {}) {
-  ReasoningSplit split;
-  if (options.strip_reasoning) {
+/// The start both extractors share: `answer` with its reasoning split off (when `strip`)
+/// into `split`, or the failure when nothing is left to read.
+inline std::optional<ParseFailure> split_answer(const std::string& answer, bool strip, ReasoningSplit& split) {
+  if (strip) {
     split = split_reasoning(answer);
   } else {
     split.answer = answer;
   }
   if (split.unfinished) {
-    return Parsed<JsonValue>::fail("empty", "the answer is an unfinished <think> block (no answer after the reasoning)");
+    return ParseFailure{"empty", "the answer is an unfinished <think> block (no answer after the reasoning)"};
   }
+  if (split.answer.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return ParseFailure{"empty", split.offset > 0 ? "nothing after the <think> block" : "the answer is empty"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+/// The one JSON value `answer` means (file comment), or why there is none.
+inline Parsed<JsonValue> extract_json(const std::string& answer, const JsonExtractionOptions& options = {}) {
+  ReasoningSplit split;
+  if (auto nothing = detail::split_answer(answer, options.strip_reasoning, split)) return Parsed<JsonValue>::fail(std::move(*nothing));
   const std::string& text = split.answer;
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Parsed<JsonValue>::fail("empty", split.offset > 0 ? "nothing after the <think> block" : "the answer is empty");
-  }
   const auto acceptable = [&](const detail::Found& f) { return f.ok && (!options.accept || options.accept(f.value.value)); };
   const auto any_acceptable = [&](const std::vector<detail::Found>& found) {
     for (const auto& f : found) {
@@ -1153,18 +1161,8 @@ inline Parsed<JsonValue> extract_json(const std::string& answer, const JsonExtra
 /// `unexpected_shape`, or the first failure) only when there is no record at all.
 inline Parsed<JsonRecords> extract_json_records(const std::string& answer, const JsonRecordOptions& options = {}) {
   ReasoningSplit split;
-  if (options.strip_reasoning) {
-    split = split_reasoning(answer);
-  } else {
-    split.answer = answer;
-  }
-  if (split.unfinished) {
-    return Parsed<JsonRecords>::fail("empty", "the answer is an unfinished <think> block (no answer after the reasoning)");
-  }
+  if (auto nothing = detail::split_answer(answer, options.strip_reasoning, split)) return Parsed<JsonRecords>::fail(std::move(*nothing));
   const std::string& text = split.answer;
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Parsed<JsonRecords>::fail("empty", split.offset > 0 ? "nothing after the <think> block" : "the answer is empty");
-  }
   const auto starts = detail::line_starts(answer);
   const auto is_wrapper = [&](const nlohmann::json& v) {
     if (!v.is_object() || v.size() != 1 || !v.begin().value().is_array()) return false;
