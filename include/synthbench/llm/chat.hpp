@@ -96,6 +96,14 @@ struct TokenUsage {
   std::int64_t prompt_tokens = 0;      ///< tokens of the input
   std::int64_t completion_tokens = 0;  ///< tokens generated
   std::int64_t total_tokens = 0;       ///< as reported (usually the sum)
+
+  /// Field by field.
+  friend bool operator==(const TokenUsage& a, const TokenUsage& b) {
+    return a.prompt_tokens == b.prompt_tokens && a.completion_tokens == b.completion_tokens &&
+           a.total_tokens == b.total_tokens;
+  }
+  /// Not ==.
+  friend bool operator!=(const TokenUsage& a, const TokenUsage& b) { return !(a == b); }
 };
 
 /// A chat-completion response: the first choice's text plus what the server said about it.
@@ -107,6 +115,14 @@ struct ChatResponse {
   std::string raw_body;               ///< the body as received (from a cassette: compact JSON)
   std::chrono::microseconds latency{0};  ///< time from sending to the full body (as recorded)
   bool replayed = false;              ///< true when it came from a cassette, not the network
+
+  /// Field by field.
+  friend bool operator==(const ChatResponse& a, const ChatResponse& b) {
+    return a.content == b.content && a.finish_reason == b.finish_reason && a.usage == b.usage && a.model == b.model &&
+           a.raw_body == b.raw_body && a.latency == b.latency && a.replayed == b.replayed;
+  }
+  /// Not ==.
+  friend bool operator!=(const ChatResponse& a, const ChatResponse& b) { return !(a == b); }
 };
 
 }  // namespace llm
