@@ -7,9 +7,12 @@
 
 #include "synthbench/cassette/canonical.hpp"
 #include "synthbench/cassette/client.hpp"
+#include "synthbench/cassette/compact_json.hpp"
+#include "synthbench/cassette/compact_reader.hpp"
 #include "synthbench/cassette/diff.hpp"
 #include "synthbench/cassette/errors.hpp"
 #include "synthbench/cassette/format.hpp"
+#include "synthbench/cassette/interaction.hpp"
 #include "synthbench/cassette/key_index.hpp"
 #include "synthbench/cassette/mode.hpp"
 #include "synthbench/cassette/secrets.hpp"

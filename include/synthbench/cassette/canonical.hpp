@@ -159,40 +159,42 @@ inline nlohmann::json canonical_request(const llm::ChatRequest& request, const E
 
 namespace detail {
 
+/// The first byte in [p, end) that a JSON string cannot copy as it is: a control
+/// character (< 0x20), '"', '\\', or a byte with its high bit set (UTF-8, which the caller
+/// validates or leaves to nlohmann). Eight bytes at a time while none needs attention (SWAR
+/// tests from Sean Anderson's "Bit Twiddling Hacks"), since prompts are long plain runs.
+inline const char* find_json_string_special(const char* p, const char* end) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  while (end - p >= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    const std::uint64_t special =
+        ((x - ones * 0x20) & ~x & highs) | zero_byte(x ^ (ones * '"')) | zero_byte(x ^ (ones * '\\')) | (x & highs);
+    if (special != 0) break;
+    p += 8;
+  }
+  for (; p != end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return p;
+  }
+  return end;
+}
+
 /// Appends `s` as a JSON string the way nlohmann's dump() does; false (and nothing
 /// appended that matters) when `s` has a non-ASCII byte, which the caller then leaves to
 /// nlohmann (UTF-8 validation).
 inline bool append_ascii_json_string(std::string& out, const std::string& s) {
   out += '"';
-  const char* run = s.data();  // start of the pending run of characters that need no escape
+  const char* p = s.data();
   const char* const end = s.data() + s.size();
-  // plain[c]: c needs no escape and is ASCII (the hot loop is one table load per byte).
-  static const auto plain = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-    return t;
-  }();
-  const char* p = run;
-  while (p != end) {
-    // Eight bytes at a time while none needs attention (SWAR tests from Sean Anderson's "Bit
-    // Twiddling Hacks": a byte < 0x20, equal to '"' or '\\', or with its high bit set).
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = 0x8080808080808080ull;
-    while (end - p >= 8) {
-      std::uint64_t x;
-      std::memcpy(&x, p, 8);
-      const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-      const std::uint64_t special = ((x - ones * 0x20) & ~x & highs) | zero_byte(x ^ (ones * '"')) |
-                                    zero_byte(x ^ (ones * '\\')) | (x & highs);
-      if (special != 0) break;
-      p += 8;
-    }
-    if (p == end) break;
-    const auto c = static_cast<unsigned char>(*p++);
-    if (plain[c]) continue;
-    --p;
-    out.append(run, static_cast<std::size_t>(p - run));
-    run = ++p;
+  while (true) {
+    const char* special = find_json_string_special(p, end);
+    out.append(p, static_cast<std::size_t>(special - p));
+    if (special == end) break;
+    const auto c = static_cast<unsigned char>(*special);
+    p = special + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -209,7 +211,6 @@ inline bool append_ascii_json_string(std::string& out, const std::string& s) {
       }
     }
   }
-  out.append(run, static_cast<std::size_t>(end - run));
   out += '"';
   return true;
 }
@@ -218,7 +219,8 @@ inline bool append_ascii_json_string(std::string& out, const std::string& s) {
 /// or 1, the usual case) are written directly ("1.0"); others go through nlohmann, with the
 /// last value remembered per thread, since a run repeats the same few settings.
 inline void append_json_number(std::string& out, double d) {
-  if (d == static_cast<double>(static_cast<long long>(d)) && d > -1e15 && d < 1e15 && !(d == 0 && std::signbit(d))) {
+  // The range test comes first: converting a double outside long long's range is undefined.
+  if (d > -1e15 && d < 1e15 && d == static_cast<double>(static_cast<long long>(d)) && !(d == 0 && std::signbit(d))) {
     out += std::to_string(static_cast<long long>(d));
     out += ".0";
     return;

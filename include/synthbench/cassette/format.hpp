@@ -33,7 +33,9 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/cassette/canonical.hpp"  // canonical_text
+#include "synthbench/cassette/canonical.hpp"       // canonical_text
+#include "synthbench/cassette/compact_reader.hpp"  // detail::read_compact_cassette
+#include "synthbench/cassette/interaction.hpp"     // Interaction, Metadata, Cassette, format_version
 #include "synthbench/detail/json_input.hpp"   // detail::parse_json_strict, pointer_append, describe_json
 #include "synthbench/error.hpp"               // InputError
 #include "synthbench/llm/chat.hpp"            // llm::ChatResponse, llm::MalformedResponse
@@ -42,33 +44,6 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
-
-/// The format version this synthbench reads and writes.
-inline constexpr int format_version = 1;
-
-/// One recorded request and its response.
-struct Interaction {
-  std::string request;         ///< the canonical request, compact JSON text (canonical.hpp)
-  std::size_t replicate = 0;   ///< 0 for the first identical request, 1 for the second, ...
-  llm::ChatResponse response;  ///< raw_body is the stored body as compact JSON; latency as recorded
-  std::string recorded_at;     ///< RFC 3339 UTC time of recording ("" when unknown)
-};
-
-/// What a cassette says about itself.
-struct Metadata {
-  std::string created_at;      ///< when the file was first written (RFC 3339 UTC)
-  std::string updated_at;      ///< when it was last written
-  std::string recorded_with;   ///< "synthbench 0.1.0"
-  std::string description;     ///< free text, e.g. "recorded against the local test server"
-  std::vector<std::string> hosts;   ///< hosts of the recorded requests (derived)
-  std::vector<std::string> models;  ///< models that answered, as the responses name them (derived)
-};
-
-/// A cassette in memory.
-struct Cassette {
-  Metadata metadata;                      ///< see Metadata
-  std::vector<Interaction> interactions;  ///< in file order
-};
 
 /// The current time as RFC 3339 UTC with seconds: "2026-11-21T20:21:00Z".
 inline std::string utc_now() {
@@ -268,7 +243,18 @@ inline Cassette cassette_from_document(const nlohmann::json& doc, const std::str
       c.interactions.push_back(interaction_from_json(interactions[i], source, pointer_append("/interactions", i)));
     }
   }
-  // Duplicates: sort indices by (request, replicate) and compare neighbours.
+  // Duplicates. Files are written sorted by (request, replicate): then no two are equal,
+  // which one pass over neighbours shows. Otherwise sort indices and compare neighbours.
+  const auto strictly_increasing = [&c] {
+    for (std::size_t k = 1; k < c.interactions.size(); ++k) {
+      const auto& x = c.interactions[k - 1];
+      const auto& y = c.interactions[k];
+      const int order = x.request.compare(y.request);
+      if (order > 0 || (order == 0 && x.replicate >= y.replicate)) return false;
+    }
+    return true;
+  };
+  if (strictly_increasing()) return c;
   std::vector<std::size_t> order(c.interactions.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto less = [&c](std::size_t a, std::size_t b) {
@@ -415,6 +401,14 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
   bool streamed_array_ = false;
 };
 
+/// parse_cassette without its fast path: nlohmann's SAX parser for any text, and the
+/// errors parse_cassette names. Public for the tests that compare the two paths.
+inline Cassette parse_cassette_general(const std::string& text, const std::string& source) {
+  CassetteSax sax(text, source);
+  nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, /*strict=*/true);
+  return cassette_from_document(sax.document(), source, sax.streamed() ? &sax.interactions() : nullptr);
+}
+
 }  // namespace detail
 
 /// A cassette from a parsed document; `source` names it in errors. Throws InputError 401
@@ -426,11 +420,18 @@ inline Cassette cassette_from_json(const nlohmann::json& doc, const std::string&
 
 /// Parses cassette text; `source` (the file name) names it in errors. Syntax errors throw
 /// InputError 101 with line and column, duplicate keys 102 with the JSON pointer, and the
-/// rest as cassette_from_json. Streams: no DOM of the whole file is built.
+/// rest as cassette_from_json. Text in the form dump_cassette writes is read without a DOM
+/// (compact_reader.hpp); any other text streams through nlohmann's SAX parser, one
+/// interaction's DOM at a time. Either way the result is the same.
 inline Cassette parse_cassette(const std::string& text, const std::string& source) {
-  detail::CassetteSax sax(text, source);
-  nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, /*strict=*/true);
-  return detail::cassette_from_document(sax.document(), source, sax.streamed() ? &sax.interactions() : nullptr);
+  if (auto compact = detail::read_compact_cassette(text)) {
+    // The form dump_cassette writes, read without a DOM; only the metadata goes through nlohmann.
+    const nlohmann::json doc = {{"format", format_version},
+                                {"interactions", nlohmann::json::array()},
+                                {"metadata", nlohmann::json::parse(compact->metadata)}};
+    return detail::cassette_from_document(doc, source, &compact->interactions);
+  }
+  return detail::parse_cassette_general(text, source);
 }
 
 /// The JSON object of one interaction (a cassette element or a journal line).

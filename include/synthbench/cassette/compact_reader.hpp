@@ -1,0 +1,244 @@
+#ifndef SYNTHBENCH_CASSETTE_COMPACT_READER_HPP
+#define SYNTHBENCH_CASSETTE_COMPACT_READER_HPP
+
+/// @file
+/// The fast path of parse_cassette (format.hpp): a cassette file as synthbench writes it
+/// (dump_cassette: nlohmann's dump(2), keys sorted) read with CompactJsonScanner, one
+/// interaction at a time, with no DOM. It accepts only what the general path accepts and
+/// gives the same result (tests/unit/cassette/compact_reader_test.cpp, and the cassette
+/// fuzzer compares the two on every input); on anything else, whether the file is in
+/// another form (hand-edited, other escapes or number forms) or wrong, it returns nothing
+/// and parse_cassette takes the general path, which names the error.
+
+#include <chrono>       // std::chrono::microseconds
+#include <cmath>        // std::llround
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <utility>      // std::move
+#include <vector>       // std::vector
+
+#include "synthbench/cassette/compact_json.hpp"  // detail::CompactJsonScanner
+#include "synthbench/cassette/interaction.hpp"   // Interaction, format_version
+#include "synthbench/llm/chat.hpp"               // llm::ChatResponse, llm::TokenUsage
+#include "synthbench/version.hpp"                // SYNTHBENCH_NAMESPACE_BEGIN
+
+SYNTHBENCH_NAMESPACE_BEGIN
+namespace cassette {
+namespace detail {
+
+/// What the fast path read: the interactions, and the metadata object as compact text (the
+/// general path's code converts it: it is small and read once).
+struct CompactCassette {
+  std::vector<Interaction> interactions;
+  std::string metadata;
+};
+
+/// Reads values of one scanned interaction into an Interaction, accepting exactly what
+/// interaction_from_json and llm::chat_response_from_json accept (false otherwise).
+class CompactInteractionReader {
+ public:
+  using Kind = CompactValue::Kind;
+
+  explicit CompactInteractionReader(const CompactJsonScanner& s) : s_(s) {}
+
+  bool read(std::size_t root, Interaction& out) const {
+    if (kind(root) != Kind::object) return false;
+    std::size_t request = npos, replicate = npos, response = npos;
+    bool ok = true;
+    s_.for_each_member(root, [&](std::string_view key, std::size_t v) {
+      if (key == "recorded_at") {
+        ok = ok && kind(v) == Kind::string;
+        if (ok) out.recorded_at = s_.string(v);
+      } else if (key == "replicate") {
+        replicate = v;
+      } else if (key == "request") {
+        request = v;
+      } else if (key == "response") {
+        response = v;
+      } else {
+        ok = false;  // an unknown key
+      }
+    });
+    if (!ok || request == npos || replicate == npos || response == npos) return false;
+    if (!valid_request(request)) return false;
+    // interaction_from_json reads the replicate as long long: it must be >= 0 there.
+    if (kind(replicate) != Kind::integer || value(replicate).negative || value(replicate).magnitude > max_signed) {
+      return false;
+    }
+    out.request = std::string(s_.text(request));
+    out.replicate = static_cast<std::size_t>(value(replicate).magnitude);
+    return read_response(response, out.response);
+  }
+
+ private:
+  static constexpr std::size_t npos = CompactJsonScanner::npos;
+  static constexpr std::uint64_t max_signed = static_cast<std::uint64_t>(INT64_MAX);
+
+  const CompactValue& value(std::size_t i) const { return s_.values()[i]; }
+  Kind kind(std::size_t i) const { return s_.values()[i].kind; }
+  bool is_number(std::size_t i) const { return kind(i) == Kind::integer || kind(i) == Kind::number; }
+  bool is_null_or(std::size_t i, Kind k) const { return kind(i) == Kind::null || kind(i) == k; }
+
+  // detail::check_request in format.hpp.
+  bool valid_request(std::size_t r) const {
+    if (kind(r) != Kind::object) return false;
+    bool ok = true;
+    int named = 0;  // provider, host, model
+    bool messages = false;
+    s_.for_each_member(r, [&](std::string_view key, std::size_t v) {
+      if (!ok) return;
+      if (key == "provider" || key == "host" || key == "model") {
+        ok = kind(v) == Kind::string;
+        ++named;
+      } else if (key == "messages") {
+        messages = true;
+        ok = kind(v) == Kind::array;
+        if (ok) {
+          s_.for_each_element(v, [&](std::size_t m) {
+            if (kind(m) != Kind::object) {
+              ok = false;
+              return;
+            }
+            const std::size_t role = s_.member(m, "role");
+            ok = ok && role != npos && kind(role) == Kind::string;
+          });
+        }
+      } else if (key == "temperature" || key == "top_p") {
+        ok = is_number(v);
+      } else if (key == "max_tokens" || key == "seed") {
+        ok = kind(v) == Kind::integer;
+      } else if (key == "stop") {
+        ok = kind(v) == Kind::array;
+        if (ok) s_.for_each_element(v, [&](std::size_t e) { ok = ok && kind(e) == Kind::string; });
+      } else if (key == "extra") {
+        ok = kind(v) == Kind::object;
+      } else if (key != "response_format" && key != "tools") {
+        ok = false;  // an unknown key
+      }
+    });
+    return ok && named == 3 && messages;
+  }
+
+  // The response object of interaction_from_json and the body of chat_response_from_json.
+  bool read_response(std::size_t r, llm::ChatResponse& out) const {
+    if (kind(r) != Kind::object) return false;
+    const std::size_t body = s_.member(r, "body"), latency = s_.member(r, "latency_ms");
+    std::size_t members = 0;
+    s_.for_each_member(r, [&](std::string_view, std::size_t) { ++members; });
+    if (body == npos || latency == npos || members != 2 || !is_number(latency)) return false;
+    const CompactValue& l = value(latency);
+    if (l.kind == Kind::integer && l.negative) return false;
+    const double ms = l.kind == Kind::integer ? static_cast<double>(l.magnitude) : l.number;
+    if (ms < 0) return false;
+    if (!read_body(body, out)) return false;
+    out.raw_body = std::string(s_.text(body));
+    out.latency = std::chrono::microseconds(std::llround(ms * 1000.0));
+    out.replayed = true;
+    return true;
+  }
+
+  bool read_body(std::size_t b, llm::ChatResponse& out) const {
+    if (kind(b) != Kind::object) return false;
+    if (const std::size_t error = s_.member(b, "error"); error != npos && kind(error) != Kind::null) return false;
+    const std::size_t choices = s_.member(b, "choices");
+    if (choices == npos || kind(choices) != Kind::array || value(choices).next == choices + 1) return false;
+    const std::size_t choice = choices + 1;
+    if (kind(choice) != Kind::object) return false;
+    const std::size_t message = s_.member(choice, "message");
+    if (message == npos || kind(message) != Kind::object) return false;
+    if (const std::size_t content = s_.member(message, "content"); content != npos) {
+      if (!is_null_or(content, Kind::string)) return false;
+      if (kind(content) == Kind::string) out.content = s_.string(content);
+    }
+    if (const std::size_t finish = s_.member(choice, "finish_reason"); finish != npos) {
+      if (!is_null_or(finish, Kind::string)) return false;
+      if (kind(finish) == Kind::string) out.finish_reason = s_.string(finish);
+    }
+    if (const std::size_t model = s_.member(b, "model"); model != npos) {
+      if (!is_null_or(model, Kind::string)) return false;
+      if (kind(model) == Kind::string) out.model = s_.string(model);
+    }
+    if (const std::size_t usage = s_.member(b, "usage"); usage != npos && kind(usage) != Kind::null) {
+      if (kind(usage) != Kind::object) return false;
+      llm::TokenUsage u;
+      bool ok = true;
+      const auto count = [&](const char* key, std::int64_t& n) {
+        const std::size_t c = s_.member(usage, key);
+        if (c == npos || kind(c) == Kind::null) return;
+        // chat_response_from_json reads it as int64_t and wants it >= 0.
+        if (kind(c) != Kind::integer || value(c).negative || value(c).magnitude > max_signed) {
+          ok = false;
+          return;
+        }
+        n = static_cast<std::int64_t>(value(c).magnitude);
+      };
+      count("prompt_tokens", u.prompt_tokens);
+      count("completion_tokens", u.completion_tokens);
+      count("total_tokens", u.total_tokens);
+      if (!ok) return false;
+      if (s_.member(usage, "total_tokens") == npos) u.total_tokens = u.prompt_tokens + u.completion_tokens;
+      out.usage = u;
+    }
+    return true;
+  }
+
+  const CompactJsonScanner& s_;
+};
+
+/// A cassette file's text read by the fast path, or nothing when it is not exactly in the
+/// form dump_cassette writes (see the file comment).
+inline std::optional<CompactCassette> read_compact_cassette(std::string_view text) {
+  std::size_t pos = 0;
+  const auto skip_whitespace = [&] {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t')) ++pos;
+  };
+  // Whitespace, then `token` (which holds none).
+  const auto expect = [&](std::string_view token) {
+    skip_whitespace();
+    if (text.compare(pos, token.size(), token) != 0) return false;
+    pos += token.size();
+    return true;
+  };
+  CompactJsonScanner scanner;
+  CompactInteractionReader reader(scanner);
+  CompactCassette out;
+  // {"format": 1, "interactions": [...], "metadata": {...}}: the keys in dump()'s order.
+  if (!expect("{") || !expect("\"format\"") || !expect(":") || !expect("1")) return std::nullopt;
+  if (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') return std::nullopt;  // 10, 100, ...
+  if (!expect(",") || !expect("\"interactions\"") || !expect(":") || !expect("[")) return std::nullopt;
+  skip_whitespace();
+  if (pos < text.size() && text[pos] == ']') {
+    ++pos;
+  } else {
+    while (true) {
+      scanner.clear();
+      Interaction i;
+      if (!scanner.scan(text, pos) || !reader.read(0, i)) return std::nullopt;
+      out.interactions.push_back(std::move(i));
+      skip_whitespace();
+      if (pos < text.size() && text[pos] == ',') {
+        ++pos;
+        continue;
+      }
+      if (!expect("]")) return std::nullopt;
+      break;
+    }
+  }
+  if (!expect(",") || !expect("\"metadata\"") || !expect(":")) return std::nullopt;
+  scanner.clear();
+  if (!scanner.scan(text, pos) || scanner.values()[0].kind != CompactValue::Kind::object) return std::nullopt;
+  out.metadata = scanner.compact();
+  if (!expect("}")) return std::nullopt;
+  skip_whitespace();
+  if (pos != text.size()) return std::nullopt;
+  return out;
+}
+
+}  // namespace detail
+}  // namespace cassette
+SYNTHBENCH_NAMESPACE_END
+
+#endif  // SYNTHBENCH_CASSETTE_COMPACT_READER_HPP

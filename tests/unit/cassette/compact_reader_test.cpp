@@ -1,0 +1,245 @@
+// The fast path of parse_cassette (synthbench/cassette/compact_reader.hpp) against the
+// general path (nlohmann's SAX parser): the same cassette for every file synthbench writes,
+// nothing (and so the general path's error) for every file it should not read itself.
+
+#include <synthbench/cassette.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "cassette_test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using synthbench::cassette::Cassette;
+using synthbench::cassette::Interaction;
+using synthbench::cassette::dump_cassette;
+using synthbench::cassette::parse_cassette;
+using synthbench::cassette::detail::parse_cassette_general;
+using synthbench::cassette::detail::read_compact_cassette;
+
+Interaction interaction(const std::string& text, std::size_t replicate, const std::string& answer) {
+  Interaction i;
+  i.request = synthbench::cassette::canonical_key(cassette_test::request(text), {"openai", "127.0.0.1"});
+  i.replicate = replicate;
+  synthbench::llm::ChatResponse r;
+  r.content = answer;
+  r.finish_reason = "stop";
+  r.model = "local-model";
+  r.usage = synthbench::llm::TokenUsage{3, 2, 5};
+  r.raw_body = synthbench::llm::to_openai_json(r).dump();
+  r.latency = std::chrono::microseconds(4603);
+  i.response = r;
+  i.recorded_at = "2026-01-02T03:04:05Z";
+  return i;
+}
+
+// A cassette with the kinds of text and numbers real ones hold.
+std::string varied_cassette() {
+  Cassette c;
+  c.interactions = {interaction("b", 0, "B0"), interaction("a", 0, "{\"intent\": \"Play\\Music\"}\n"),
+                    interaction("b", 1, "Schr\xc3\xb6" "der \xe2\x82\xac \xf0\x9f\x98\x80 \x01\x1f\t"),
+                    interaction("c \"quoted\" \\ \x7f", 0, "")};
+  c.interactions[3].response.usage.reset();
+  c.interactions[3].response.finish_reason.clear();
+  c.interactions[3].response.raw_body = synthbench::llm::to_openai_json(c.interactions[3].response).dump();
+  c.interactions[2].recorded_at.clear();
+  c.interactions[1].response.latency = std::chrono::microseconds(0);
+  c.metadata.created_at = c.metadata.updated_at = "2026-01-01T00:00:00Z";
+  c.metadata.description = "varied";
+  json doc = json::parse(dump_cassette(c));
+  // Bodies as servers send them: extra fields, nulls, numbers of every kind.
+  auto& body = doc["interactions"][0]["response"]["body"];
+  body["system_fingerprint"] = nullptr;
+  body["created"] = 1732000000;
+  body["choices"][0]["logprobs"] = nullptr;
+  body["usage"]["prompt_tokens_details"] = {{"cached_tokens", 0}, {"ratio", 0.25}};
+  // (The file is sorted by request: 0 is "a", 1 and 2 are "b", 3 is "c ...", which these
+  // request fields move out of order; files need not be sorted.)
+  auto& request = doc["interactions"][3]["request"];
+  request["top_p"] = 0.9;
+  request["max_tokens"] = 64;
+  request["stop"] = {"\n\n", "###"};
+  request["extra"] = {{"user", "u"}, {"n", 1}};
+  request["response_format"] = {{"type", "json_object"}};
+  doc["interactions"][2]["response"]["body"]["choices"][0]["message"]["content"] = nullptr;
+  doc["interactions"][2]["response"]["body"]["usage"]["total_tokens"] = nullptr;
+  doc["interactions"][3]["response"]["body"]["model"] = nullptr;
+  doc["interactions"][3]["response"]["latency_ms"] = 12;
+  return doc.dump(2) + "\n";
+}
+
+// The general path's error message ("" when it reads the text).
+std::string general_error(const std::string& text) {
+  try {
+    (void)parse_cassette_general(text, "c.json");
+  } catch (const synthbench::Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string error(const std::string& text) {
+  try {
+    (void)parse_cassette(text, "c.json");
+  } catch (const synthbench::Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(CompactReader, ReadsWhatDumpCassetteWritesAsTheGeneralPathDoes) {
+  const std::string text = varied_cassette();
+  ASSERT_EQ(general_error(text), "");
+  ASSERT_TRUE(read_compact_cassette(text).has_value());
+  const Cassette fast = parse_cassette(text, "c.json");
+  const Cassette general = parse_cassette_general(text, "c.json");
+  EXPECT_EQ(fast, general);
+  ASSERT_EQ(fast.interactions.size(), 4u);
+  // Spot checks against what the file says, so that "equal" is not "equally wrong".
+  EXPECT_EQ(fast.interactions[0].response.content, "{\"intent\": \"Play\\Music\"}\n");
+  EXPECT_EQ(fast.interactions[0].response.latency, std::chrono::microseconds(0));
+  EXPECT_EQ(fast.interactions[1].response.content, "B0");
+  EXPECT_EQ(fast.interactions[1].response.usage->total_tokens, 5);
+  EXPECT_EQ(fast.interactions[2].response.content, "");  // content null
+  EXPECT_EQ(fast.interactions[2].recorded_at, "");
+  EXPECT_EQ(fast.interactions[2].response.usage->total_tokens, 0);  // null: not reported
+  EXPECT_EQ(fast.interactions[3].response.model, "");  // null
+  EXPECT_FALSE(fast.interactions[3].response.usage.has_value());
+  EXPECT_EQ(fast.interactions[3].response.latency, std::chrono::microseconds(12000));
+  EXPECT_TRUE(fast.interactions[3].response.replayed);
+  EXPECT_EQ(fast.metadata.description, "varied");
+  // Written again, it is the same file but for the added body fields' order and timestamps.
+  EXPECT_EQ(dump_cassette(fast), dump_cassette(general));
+}
+
+TEST(CompactReader, ReadsTheRepositorysCassettesAsTheGeneralPathDoes) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("cassettes")) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string text = synthbench::cassette::detail::read_whole_file(entry.path());
+    ASSERT_TRUE(read_compact_cassette(text).has_value()) << entry.path();
+    EXPECT_EQ(parse_cassette(text, "c.json"), parse_cassette_general(text, "c.json")) << entry.path();
+    ++files;
+  }
+  EXPECT_GE(files, 2u);
+}
+
+TEST(CompactReader, LeavesOtherFormsToTheGeneralPath) {
+  const json doc = json::parse(varied_cassette());
+  const Cassette expected = parse_cassette_general(doc.dump(2), "c.json");
+  // Compact, as dump() writes it: still the fast path.
+  ASSERT_TRUE(read_compact_cassette(doc.dump()).has_value());
+  EXPECT_EQ(parse_cassette(doc.dump(), "c.json"), expected);
+  // "metadata" first: valid, but not the order dump() writes.
+  std::string reordered = doc.dump();
+  const std::string tail = ",\"metadata\":" + doc["metadata"].dump() + "}";
+  ASSERT_EQ(reordered.substr(reordered.size() - tail.size()), tail);
+  reordered = "{\"metadata\":" + doc["metadata"].dump() + "," + reordered.substr(1, reordered.size() - tail.size() - 1) + "}";
+  // "Answer" with an escape dump() does not write.
+  std::string escaped = doc.dump(2);
+  const auto answer = escaped.find("Answer briefly.");
+  ASSERT_NE(answer, std::string::npos);
+  escaped.replace(answer, 6, "\\u0041nswer");
+  for (const std::string& text : {reordered, escaped}) {
+    EXPECT_FALSE(read_compact_cassette(text).has_value());
+    EXPECT_EQ(parse_cassette(text, "c.json"), expected);
+  }
+}
+
+// Each edit makes the file wrong for the general path, or valid in a way the fast path
+// must refuse to read itself: either way parse_cassette says what the general path says. (A
+// fast read that accepted a wrong interaction would return a cassette where the general
+// path throws; duplicates and the metadata are checked by code both paths share.)
+TEST(CompactReader, EveryDeviationGetsTheGeneralPathsAnswer) {
+  const std::string valid = varied_cassette();
+  const auto edited = [&valid](const std::string& from, const std::string& to) {
+    std::string text = valid;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+  };
+  const std::vector<std::string> texts = {
+      edited("\"format\": 1", "\"format\": 2"),
+      edited("\"format\": 1", "\"format\": 10"),
+      edited("\"format\": 1", "\"format\": 1.0"),
+      edited("\"replicate\": 0", "\"replicate\": -1"),
+      edited("\"replicate\": 0", "\"replicate\": 9223372036854775808"),
+      edited("\"replicate\": 0", "\"replicate\": \"0\""),
+      edited("\"replicate\": 1", "\"replicate\": 0"),  // a duplicate of ("b", 0): error 405
+      edited("\"latency_ms\": 12", "\"latency_ms\": -12"),
+      edited("\"latency_ms\": 12", "\"latency_ms\": \"12\""),
+      edited("\"recorded_at\": \"2026", "\"recorded_on\": \"2026"),
+      edited("\"recorded_at\": \"2026-01-02T03:04:05Z\"", "\"recorded_at\": 5"),
+      edited("\"role\": \"system\"", "\"rule\": \"system\""),
+      edited("\"role\": \"system\"", "\"role\": 1"),
+      edited("\"provider\": \"openai\"", "\"provider\": null"),
+      edited("\"provider\": \"openai\",", ""),
+      edited("\"seed\": 1", "\"seed\": 1.5"),
+      edited("\"temperature\": 0.0", "\"temperature\": \"0\""),
+      edited("\"top_p\": 0.9", "\"top_p\": 0.9, \"zeta\": 1"),
+      edited("\"stop\": [", "\"stop\": [1, "),
+      edited("\"extra\": {", "\"extra\": [{"),
+      edited("\"choices\": [", "\"choices\": [], \"x\": ["),
+      edited("\"choices\": [", "\"choices\": \"\", \"x\": ["),
+      edited("\"completion_tokens\": 2", "\"completion_tokens\": -2"),
+      edited("\"completion_tokens\": 2", "\"completion_tokens\": 9223372036854775808"),
+      edited("\"completion_tokens\": 2", "\"completion_tokens\": 2.0"),
+      edited("\"model\": null", "\"model\": 7"),
+      edited("\"content\": null", "\"content\": false"),
+      edited("\"finish_reason\": \"stop\"", "\"finish_reason\": 1"),
+      edited("\"system_fingerprint\": null", "\"error\": {\"message\": \"overloaded\"}, \"system_fingerprint\": null"),
+      edited("\"system_fingerprint\": null", "\"error\": null, \"system_fingerprint\": null"),  // valid
+      edited("\"body\": {", "\"bodies\": 1, \"body\": {"),
+      edited("\"hosts\": [", "\"hosts\": [1, "),
+      edited("\"description\": \"varied\"", "\"description\": \"varied\", \"zz\": 1"),
+      edited("\"created_at\": \"2026", "\"created_at\": \"2026\xc3"),
+      edited("Answer briefly.", "Answer\tbriefly."),
+      edited("Answer briefly.", "Answer\xed\xa0\x80."),
+      valid.substr(0, valid.size() / 2),
+      valid + "x",
+      valid + "{}",
+  };
+  for (const auto& text : texts) {
+    const std::string expected = general_error(text);
+    EXPECT_EQ(error(text), expected) << text.substr(0, 300);
+  }
+}
+
+// The property behind the fast path, on seeded random edits of a cassette: parse_cassette
+// (fast path first) and the general path give the same cassette or the same error.
+TEST(CompactReader, RandomEditsNeverReadDifferentlyThanTheGeneralPath) {
+  const std::string valid = varied_cassette();
+  const std::string alphabet = "{}[],:\"\\ 0123456789.-eEtrufalsn\x01\xc3\xa9";
+  std::mt19937 rng(5);
+  std::size_t fast = 0, read = 0;
+  const int rounds = 1000;
+  for (int round = 0; round < rounds; ++round) {
+    std::string text = valid;
+    const std::size_t at = rng() % text.size();
+    if (rng() % 2 == 0) {
+      text[at] = alphabet[rng() % alphabet.size()];
+    } else {
+      text.erase(at, 1 + rng() % 4);
+    }
+    if (read_compact_cassette(text)) ++fast;
+    const std::string expected = general_error(text);
+    ASSERT_EQ(error(text), expected) << text;
+    if (expected.empty()) {
+      ++read;
+      ASSERT_EQ(parse_cassette(text, "c.json"), parse_cassette_general(text, "c.json")) << text;
+    }
+  }
+  // Both paths and both outcomes must be reached for the test to mean anything.
+  EXPECT_GT(fast, 0u);
+  EXPECT_GT(read, 0u);
+  EXPECT_LT(read, static_cast<std::size_t>(rounds));
+}
+
+}  // namespace
