@@ -6,7 +6,8 @@
 # header again as C++20 through the umbrella headers. With SYNTHBENCH_TEST_SANITIZE set (CI
 # sets address,undefined), the clang++ build is instrumented with those sanitizers and its
 # tests run under them (the CMake consumer tests, which build their own projects, and the
-# benchmark smoke runs are left to the g++ run). Installs missing Debian packages first. Exits non-zero on any failure; the last
+# benchmark smoke runs are left to the g++ run). Each unit-test program is compiled as one
+# translation unit (SYNTHBENCH_UNITY_TESTS; docs/decisions.md). Installs missing Debian packages first. Exits non-zero on any failure; the last
 # lines printed are ctest's summary.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ configure_and_build() {  # name compiler standard header-check-standards sanitiz
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER="$2" \
         -DCMAKE_CXX_STANDARD="$3" -DCMAKE_CXX_STANDARD_REQUIRED=ON -DSYNTHBENCH_WERROR=ON \
         "-DSYNTHBENCH_HEADER_CHECK_STANDARDS=$4" "-DSYNTHBENCH_SANITIZE=$5" "-DSYNTHBENCH_BUILD_BENCHMARKS=$benchmarks" \
+        -DSYNTHBENCH_UNITY_TESTS=ON \
         > "$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; return 1; }
   cmake --build "$dir" -j "$jobs"
 }

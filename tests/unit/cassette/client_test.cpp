@@ -272,15 +272,15 @@ TEST_F(CassetteClientTest, RedactionAppliesToStorageMatchingAndTheRecordingRun) 
 }
 
 TEST_F(CassetteClientTest, SecretsAreNeverWritten) {
-  const std::string fake_key = "sk-" + std::string(30, 'x');
+  const std::string leaked_key = "sk-" + std::string(30, 'x');
   CountingUpstream up;
   {
     CassetteClient c(path_, options(RecordMode::new_episodes), up.factory());
-    EXPECT_THROW((void)c.complete(request("my key is " + fake_key)), synthbench::cassette::SecretLeak);
+    EXPECT_THROW((void)c.complete(request("my key is " + leaked_key)), synthbench::cassette::SecretLeak);
     EXPECT_EQ(c.complete(request("fine")).content, "answer 2 to: fine");
   }
   const std::string text = synthbench::detail::read_file(path_);
-  EXPECT_EQ(text.find(fake_key), std::string::npos);
+  EXPECT_EQ(text.find(leaked_key), std::string::npos);
   EXPECT_EQ(synthbench::cassette::read_cassette(path_).interactions.size(), 1u);
 
   ScopedEnv key("OPENAI_API_KEY", std::string("local-test-key-0123456789"));

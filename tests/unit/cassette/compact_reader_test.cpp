@@ -23,7 +23,7 @@ using synthbench::cassette::parse_cassette;
 using synthbench::cassette::detail::parse_cassette_general;
 using synthbench::cassette::detail::read_compact_cassette;
 
-Interaction interaction(const std::string& text, std::size_t replicate, const std::string& answer) {
+Interaction answered_interaction(const std::string& text, std::size_t replicate, const std::string& answer) {
   Interaction i;
   i.request = synthbench::cassette::canonical_key(cassette_test::request(text), {"openai", "127.0.0.1"});
   i.replicate = replicate;
@@ -42,9 +42,9 @@ Interaction interaction(const std::string& text, std::size_t replicate, const st
 // A cassette with the kinds of text and numbers real ones hold.
 std::string varied_cassette() {
   Cassette c;
-  c.interactions = {interaction("b", 0, "B0"), interaction("a", 0, "{\"intent\": \"Play\\Music\"}\n"),
-                    interaction("b", 1, "Schr\xc3\xb6" "der \xe2\x82\xac \xf0\x9f\x98\x80 \x01\x1f\t"),
-                    interaction("c \"quoted\" \\ \x7f", 0, "")};
+  c.interactions = {answered_interaction("b", 0, "B0"), answered_interaction("a", 0, "{\"intent\": \"Play\\Music\"}\n"),
+                    answered_interaction("b", 1, "Schr\xc3\xb6" "der \xe2\x82\xac \xf0\x9f\x98\x80 \x01\x1f\t"),
+                    answered_interaction("c \"quoted\" \\ \x7f", 0, "")};
   c.interactions[3].response.usage.reset();
   c.interactions[3].response.finish_reason.clear();
   c.interactions[3].response.raw_body = synthbench::llm::to_openai_json(c.interactions[3].response).dump();

@@ -20,17 +20,17 @@ using llm_test::reply;
 using llm_test::ScriptedClient;
 using synthbench::LlmSolverOptions;
 
-LlmSolverOptions options(std::vector<std::string> labels = {}) {
+LlmSolverOptions solver_options(std::vector<std::string> label_names = {}) {
   LlmSolverOptions o;
   o.settings.model = "solver-model";
   o.settings.temperature = 0.0;
   o.settings.seed = 7;
-  o.description.labels = std::move(labels);
+  o.description.labels = std::move(label_names);
   o.templates = std::make_shared<synthbench::PromptTemplates>("fixtures/prompts");
   return o;
 }
 
-std::vector<std::string> issues(const synthbench::DataReport& report) {
+std::vector<std::string> solver_issues(const synthbench::DataReport& report) {
   std::vector<std::string> out;
   for (const auto& i : report.issues) out.push_back(std::to_string(i.item) + " " + i.kind + "@" + i.where + ": " + i.detail);
   return out;
@@ -53,7 +53,7 @@ TEST(LlmIntentSolver, OnePromptPerInputInOneBatch) {
                                                {"add it", "Intent: AddToPlaylist"},
                                                {"hmm", "AddToPlaylist or PlayMusic"},
                                                {"what", "I am not sure what the user wants."}}));
-  auto o = options({"AddToPlaylist", "PlayMusic", "GetWeather"});
+  auto o = solver_options({"AddToPlaylist", "PlayMusic", "GetWeather"});
   o.max_in_flight = 3;
   synthbench::LlmIntentSolver solver(client, o);
   EXPECT_EQ(solver.name(), "solver-model");
@@ -70,7 +70,7 @@ TEST(LlmIntentSolver, OnePromptPerInputInOneBatch) {
   EXPECT_FALSE(p[5].label);
   EXPECT_FALSE(p[6].label);
   EXPECT_EQ(p[1].raw, "```json\n{\"intent\": \"get weather\"}\n```");
-  EXPECT_EQ(issues(solver.last_report()),
+  EXPECT_EQ(solver_issues(solver.last_report()),
             (std::vector<std::string>{
                 "3 parse_failure@input 3: several_labels: the answer names AddToPlaylist, PlayMusic",
                 "4 failed_request@input 4: HTTP 500 after 3 retries",
@@ -86,7 +86,7 @@ TEST(LlmIntentSolver, OnePromptPerInputInOneBatch) {
 
 TEST(LlmIntentSolver, RunIsStatelessAndNameIsConfigurable) {
   ScriptedClient client(by_input("Utterance", {{"a", "A"}, {"b", "nope"}}));
-  auto o = options({"A", "B"});
+  auto o = solver_options({"A", "B"});
   o.name = "zero-shot gpt-4o";
   synthbench::LlmIntentSolver solver(client, o);
   EXPECT_EQ(solver.name(), "zero-shot gpt-4o");
@@ -102,7 +102,7 @@ TEST(LlmIntentSolver, RunIsStatelessAndNameIsConfigurable) {
 
 TEST(LlmIntentSolver, LabelInProseOption) {
   ScriptedClient client(by_input("Utterance", {{"x", "The intent here is clearly PlayMusic, since..."}}));
-  auto strict = options({"PlayMusic", "GetWeather"});
+  auto strict = solver_options({"PlayMusic", "GetWeather"});
   EXPECT_FALSE(synthbench::LlmIntentSolver(client, strict).predict({"x"})[0].label);
   auto lenient = strict;
   lenient.intent.allow_label_in_prose = true;
@@ -116,7 +116,7 @@ TEST(LlmSimilaritySolver, ScoresMessyAnswers) {
         {"1", "4.2"}, {"2", "{\"score\": 3}"}, {"3", "Score: 2.5/5"}, {"4", "6"}, {"5", "somewhere between 2 and 3"}};
     return reply(answers.at(a));
   });
-  synthbench::LlmSimilaritySolver solver(client, options());
+  synthbench::LlmSimilaritySolver solver(client, solver_options());
   const auto p = solver.predict({{"1", "x"}, {"2", "x"}, {"3", "x"}, {"4", "x"}, {"5", "x"}});
   ASSERT_EQ(p.size(), 5u);
   EXPECT_EQ(p[0].score, 4.2);
@@ -124,7 +124,7 @@ TEST(LlmSimilaritySolver, ScoresMessyAnswers) {
   EXPECT_EQ(p[2].score, 2.5);
   EXPECT_FALSE(p[3].score);
   EXPECT_FALSE(p[4].score);
-  EXPECT_EQ(issues(solver.last_report()),
+  EXPECT_EQ(solver_issues(solver.last_report()),
             (std::vector<std::string>{"3 parse_failure@input 3: out_of_range: 6 is outside the scale [0, 5]",
                                       "4 parse_failure@input 4: several_numbers: the answer holds the numbers 2, 3"}));
   EXPECT_EQ(llm_test::section(llm_test::prompt_of(client.requests()[0]), "Sentence 2"), "x");
@@ -138,7 +138,7 @@ TEST(LlmNerSolver, AlignsEntitiesAndReportsDroppedOnes) {
       {"Nothing here.", "{\"entities\": []}"},
       {"Broken.", "[{\"text\": \"Broken\", \"type\": "},
   }));
-  synthbench::LlmNerSolver solver(client, options({"politician", "location"}));
+  synthbench::LlmNerSolver solver(client, solver_options({"politician", "location"}));
   const auto p = solver.predict({"Angela Merkel met Schröder in Berlin; Merkel left.", "Nothing here.", "Broken."});
   ASSERT_EQ(p.size(), 3u);
   ASSERT_TRUE(p[0].entities);
@@ -153,7 +153,7 @@ TEST(LlmNerSolver, AlignsEntitiesAndReportsDroppedOnes) {
   ASSERT_TRUE(p[1].entities);
   EXPECT_TRUE(p[1].entities->empty());
   EXPECT_FALSE(p[2].entities);
-  EXPECT_EQ(issues(solver.last_report()),
+  EXPECT_EQ(solver_issues(solver.last_report()),
             (std::vector<std::string>{
                 "0 dropped_entity@input 0, entity 3: unknown_type: \"city\" (entity \"Berlin\") is not a declared type",
                 "0 dropped_entity@input 0, entity 4: not_found: \"Bonn\" does not occur in the text",
@@ -168,7 +168,7 @@ TEST(LlmSolvers, ErrorsThatEndTheRunAreRethrown) {
     }
     return reply("A");
   });
-  synthbench::LlmIntentSolver solver(client, options({"A"}));
+  synthbench::LlmIntentSolver solver(client, solver_options({"A"}));
   try {
     (void)solver.predict({"a", "b", "c"});
     FAIL();
@@ -187,16 +187,16 @@ TEST(LlmSolvers, UsageErrors) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(code([&] { synthbench::LlmIntentSolver s(client, options()); }), "synthbench.usage.74");
-  EXPECT_EQ(code([&] { synthbench::LlmNerSolver s(client, options()); }), "synthbench.usage.74");
-  EXPECT_EQ(code([&] { synthbench::LlmIntentSolver s(client, options({"PlayMusic", "play music"})); }), "synthbench.usage.71");
-  auto zero = options();
+  EXPECT_EQ(code([&] { synthbench::LlmIntentSolver s(client, solver_options()); }), "synthbench.usage.74");
+  EXPECT_EQ(code([&] { synthbench::LlmNerSolver s(client, solver_options()); }), "synthbench.usage.74");
+  EXPECT_EQ(code([&] { synthbench::LlmIntentSolver s(client, solver_options({"PlayMusic", "play music"})); }), "synthbench.usage.71");
+  auto zero = solver_options();
   zero.max_in_flight = 0;
   EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, zero); }), "synthbench.usage.73");
-  auto no_model = options();
+  auto no_model = solver_options();
   no_model.settings.model.clear();
   EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, no_model); }), "synthbench.usage.72");
-  EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, options()); }), "no error");
+  EXPECT_EQ(code([&] { synthbench::LlmSimilaritySolver s(client, solver_options()); }), "no error");
 }
 
 // synthbench's own test double, through ChatClient's default complete_batch with 8 requests
@@ -215,7 +215,7 @@ TEST(LlmSolvers, FunctionClientConcurrentBatchKeepsInputOrder) {
     const int n = std::stoi(u.substr(u.find(' ') + 1));
     return reply(n % 5 == 0 ? "no idea" : (n % 2 == 0 ? "{\"intent\": \"Even\"}" : "Odd"));
   });
-  auto o = options({"Even", "Odd"});
+  auto o = solver_options({"Even", "Odd"});
   o.max_in_flight = 8;
   synthbench::LlmIntentSolver solver(client, o);
   std::vector<std::string> inputs;
@@ -237,7 +237,7 @@ TEST(LlmSolvers, FunctionClientConcurrentBatchKeepsInputOrder) {
 
 TEST(LlmSolvers, EmptyInputSendsNothing) {
   ScriptedClient client([](const synthbench::llm::ChatRequest&) { return reply("A"); });
-  synthbench::LlmIntentSolver solver(client, options({"A"}));
+  synthbench::LlmIntentSolver solver(client, solver_options({"A"}));
   EXPECT_TRUE(solver.predict({}).empty());
   EXPECT_TRUE(client.requests().empty());
 }

@@ -22,7 +22,7 @@ namespace {
 
 using synthbench_test_support::LocalIntentModels;
 
-const std::vector<std::string> intents = {"AddToShoppingList", "GetWeather", "PlayMusic", "SetThermostat", "TurnOnLights"};
+const std::vector<std::string> demo_intents = {"AddToShoppingList", "GetWeather", "PlayMusic", "SetThermostat", "TurnOnLights"};
 
 const LocalIntentModels& models() {
   static const LocalIntentModels m(synthbench::load_intent_jsonl("fixtures/intent-demo/train.jsonl", "train").items);
@@ -39,18 +39,18 @@ synthbench::llm::ChatRequest request(const std::string& model, const std::string
 
 synthbench::TaskDescription description() {
   synthbench::TaskDescription d;
-  d.labels = intents;
+  d.labels = demo_intents;
   return d;
 }
 
 TEST(LocalIntentModels, EachSolverAnswersInItsOwnStyleUnderItsOwnName) {
   const synthbench::PromptTemplates templates("fixtures/prompts");
   const std::string prompt = synthbench::intent_solving_prompt(templates, description(), "play the new album by the harbour band");
-  const synthbench::LabelSet labels(intents);
+  const synthbench::LabelSet label_set(demo_intents);
   for (const auto& model : LocalIntentModels::solver_models()) {
     const auto reply = models().answer(request(model, prompt));
     EXPECT_EQ(reply.model, "synthbench-local-test-server/" + model.substr(6)) << model;
-    const auto parsed = synthbench::parse_intent_answer(reply.content, labels);
+    const auto parsed = synthbench::parse_intent_answer(reply.content, label_set);
     ASSERT_TRUE(parsed.ok()) << model << ": " << reply.content;
   }
   EXPECT_EQ(models().answer(request("local/naive-bayes", prompt)).content, "{\"intent\":\"PlayMusic\"}");
@@ -62,7 +62,7 @@ TEST(LocalIntentModels, MajorityRefusesUtterancesWithDigits) {
   const synthbench::PromptTemplates templates("fixtures/prompts");
   const auto prompt = synthbench::intent_solving_prompt(templates, description(), "set the heating to 21 degrees");
   const auto reply = models().answer(request("local/majority", prompt));
-  EXPECT_FALSE(synthbench::parse_intent_answer(reply.content, synthbench::LabelSet(intents)).ok()) << reply.content;
+  EXPECT_FALSE(synthbench::parse_intent_answer(reply.content, synthbench::LabelSet(demo_intents)).ok()) << reply.content;
 }
 
 TEST(LocalIntentModels, GeneratorsWriteWhatThePromptAsksForWithTheirFlaws) {
@@ -75,7 +75,7 @@ TEST(LocalIntentModels, GeneratorsWriteWhatThePromptAsksForWithTheirFlaws) {
       {"turn on the hall light", "TurnOnLights"},           {"lights on in the garage", "TurnOnLights"}};
   const auto prompt = synthbench::generation_prompt(templates, description(), examples, 10);
   synthbench::ItemRules rules;
-  rules.labels = synthbench::LabelSet(intents);
+  rules.labels = synthbench::LabelSet(demo_intents);
 
   // recombiner: 10 records, the 9th with an intent outside the list, inside prose and a fence.
   const auto recombined = models().answer(request("local/recombiner", prompt, 3));
@@ -84,9 +84,9 @@ TEST(LocalIntentModels, GeneratorsWriteWhatThePromptAsksForWithTheirFlaws) {
   EXPECT_EQ(items.value().items.size(), 9u) << recombined.content;
   ASSERT_EQ(items.value().issues.size(), 1u);
   EXPECT_EQ(items.value().issues[0].reason, "unknown_label");
-  std::set<std::string> labels;
-  for (const auto& i : items.value().items) labels.insert(i.label);
-  EXPECT_EQ(labels.size(), intents.size());  // spread over every intent
+  std::set<std::string> seen;
+  for (const auto& i : items.value().items) seen.insert(i.label);
+  EXPECT_EQ(seen.size(), demo_intents.size());  // spread over every intent
 
   // keyword: 10 items, every word of each a keyword of its intent or a filler.
   const auto keyworded = models().answer(request("local/keyword", prompt, 3));

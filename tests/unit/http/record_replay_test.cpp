@@ -176,8 +176,8 @@ class RecorderFaults : public ::testing::TestWithParam<LocalChatServer::Fault> {
 
 TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
   TempRoot root;
-  using Fault = LocalChatServer::Fault;
-  const Fault fault = GetParam();
+  using Behaviour = LocalChatServer::Fault;
+  const Behaviour fault = GetParam();
   const auto cassette = root.path / "faults.json";
   LocalChatServer::Options so;
   so.retry_after = "0";
@@ -189,7 +189,7 @@ TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
   ho.backoff_cap = 20ms;
   ho.total_timeout = 400ms;
   ho.max_retries = 2;
-  const bool transient = fault != Fault::malformed_json && fault != Fault::unauthorized;
+  const bool transient = fault != Behaviour::malformed_json && fault != Behaviour::unauthorized;
   {
     CassetteClient recorder(cassette, quiet(RecordMode::new_episodes),
                             [&ho] { return std::make_shared<synthbench::http::OpenAiClient>(ho); });
@@ -203,7 +203,7 @@ TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
     }
     (void)recorder.complete(prompt_request("after the fault"));
   }
-  EXPECT_EQ(server.requests(), fault != Fault::none && transient ? 4u : 3u);  // one retry per transient fault
+  EXPECT_EQ(server.requests(), fault != Behaviour::none && transient ? 4u : 3u);  // one retry per transient fault
   const auto c = synthbench::cassette::read_cassette(cassette);
   EXPECT_EQ(c.interactions.size(), transient ? 3u : 2u);
   server.stop();
