@@ -6,6 +6,7 @@
 #include <synthbench/cassette.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -59,6 +60,25 @@ inline synthbench::llm::ChatRequest request(const std::string& text, const std::
   r.temperature = 0.0;
   r.seed = 1;
   return r;
+}
+
+// A recorded interaction of request(text) to 127.0.0.1, answered `answer` by
+// "synthbench-local-test-server" in 2.5 ms, with usage and a recording time.
+inline synthbench::cassette::Interaction recorded_interaction(const std::string& text, std::size_t replicate,
+                                                              const std::string& answer) {
+  synthbench::cassette::Interaction i;
+  i.request = synthbench::cassette::canonical_key(request(text), {"openai", "127.0.0.1"});
+  i.replicate = replicate;
+  synthbench::llm::ChatResponse r;
+  r.content = answer;
+  r.finish_reason = "stop";
+  r.model = "synthbench-local-test-server";
+  r.usage = synthbench::llm::TokenUsage{3, 2, 5};
+  r.raw_body = synthbench::llm::to_openai_json(r).dump();
+  r.latency = std::chrono::microseconds(2500);
+  i.response = r;
+  i.recorded_at = "2026-01-02T03:04:05Z";
+  return i;
 }
 
 // A fake upstream: answers "answer N to: <text>" where N counts calls, so that two calls of

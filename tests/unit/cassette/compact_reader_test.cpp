@@ -17,34 +17,17 @@ namespace {
 
 using nlohmann::json;
 using synthbench::cassette::Cassette;
-using synthbench::cassette::Interaction;
 using synthbench::cassette::dump_cassette;
 using synthbench::cassette::parse_cassette;
 using synthbench::cassette::detail::parse_cassette_general;
 using synthbench::cassette::detail::read_compact_cassette;
 
-Interaction answered_interaction(const std::string& text, std::size_t replicate, const std::string& answer) {
-  Interaction i;
-  i.request = synthbench::cassette::canonical_key(cassette_test::request(text), {"openai", "127.0.0.1"});
-  i.replicate = replicate;
-  synthbench::llm::ChatResponse r;
-  r.content = answer;
-  r.finish_reason = "stop";
-  r.model = "local-model";
-  r.usage = synthbench::llm::TokenUsage{3, 2, 5};
-  r.raw_body = synthbench::llm::to_openai_json(r).dump();
-  r.latency = std::chrono::microseconds(4603);
-  i.response = r;
-  i.recorded_at = "2026-01-02T03:04:05Z";
-  return i;
-}
-
 // A cassette with the kinds of text and numbers real ones hold.
 std::string varied_cassette() {
   Cassette c;
-  c.interactions = {answered_interaction("b", 0, "B0"), answered_interaction("a", 0, "{\"intent\": \"Play\\Music\"}\n"),
-                    answered_interaction("b", 1, "Schr\xc3\xb6" "der \xe2\x82\xac \xf0\x9f\x98\x80 \x01\x1f\t"),
-                    answered_interaction("c \"quoted\" \\ \x7f", 0, "")};
+  c.interactions = {cassette_test::recorded_interaction("b", 0, "B0"), cassette_test::recorded_interaction("a", 0, "{\"intent\": \"Play\\Music\"}\n"),
+                    cassette_test::recorded_interaction("b", 1, "Schr\xc3\xb6" "der \xe2\x82\xac \xf0\x9f\x98\x80 \x01\x1f\t"),
+                    cassette_test::recorded_interaction("c \"quoted\" \\ \x7f", 0, "")};
   c.interactions[3].response.usage.reset();
   c.interactions[3].response.finish_reason.clear();
   c.interactions[3].response.raw_body = synthbench::llm::to_openai_json(c.interactions[3].response).dump();
@@ -74,24 +57,18 @@ std::string varied_cassette() {
   return doc.dump(2) + "\n";
 }
 
-// The general path's error message ("" when it reads the text).
-std::string general_error(const std::string& text) {
+// The error message of `load` on `text` ("" when it reads the text).
+std::string error_of(Cassette (*load)(const std::string&, const std::string&), const std::string& text) {
   try {
-    (void)parse_cassette_general(text, "c.json");
+    (void)load(text, "c.json");
   } catch (const synthbench::Error& e) {
     return e.what();
   }
   return "";
 }
 
-std::string error(const std::string& text) {
-  try {
-    (void)parse_cassette(text, "c.json");
-  } catch (const synthbench::Error& e) {
-    return e.what();
-  }
-  return "";
-}
+std::string general_error(const std::string& text) { return error_of(parse_cassette_general, text); }
+std::string error(const std::string& text) { return error_of(parse_cassette, text); }
 
 TEST(CompactReader, ReadsWhatDumpCassetteWritesAsTheGeneralPathDoes) {
   const std::string text = varied_cassette();

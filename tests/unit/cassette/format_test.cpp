@@ -10,29 +10,12 @@ namespace {
 
 using synthbench::InputError;
 using synthbench::cassette::Cassette;
-using synthbench::cassette::Interaction;
 using synthbench::cassette::parse_cassette;
 using nlohmann::json;
 
-Interaction interaction(const std::string& text, std::size_t replicate, const std::string& answer) {
-  Interaction i;
-  i.request = synthbench::cassette::canonical_key(cassette_test::request(text), {"openai", "127.0.0.1"});
-  i.replicate = replicate;
-  synthbench::llm::ChatResponse r;
-  r.content = answer;
-  r.finish_reason = "stop";
-  r.model = "synthbench-local-test-server";
-  r.usage = synthbench::llm::TokenUsage{3, 2, 5};
-  r.raw_body = synthbench::llm::to_openai_json(r).dump();
-  r.latency = std::chrono::microseconds(2500);
-  i.response = r;
-  i.recorded_at = "2026-01-02T03:04:05Z";
-  return i;
-}
-
 json valid_document() {
   Cassette c;
-  c.interactions = {interaction("b", 0, "B0"), interaction("a", 0, "A0"), interaction("b", 1, "B1")};
+  c.interactions = {cassette_test::recorded_interaction("b", 0, "B0"), cassette_test::recorded_interaction("a", 0, "A0"), cassette_test::recorded_interaction("b", 1, "B1")};
   return json::parse(synthbench::cassette::dump_cassette(c));
 }
 
@@ -51,7 +34,7 @@ std::string error_of(const json& doc) { return error_of(doc.dump(2)); }
 
 TEST(CassetteFormat, DumpIsSortedPrettyAndStable) {
   Cassette c;
-  c.interactions = {interaction("b", 1, "B1"), interaction("b", 0, "B0"), interaction("a", 0, "A0")};
+  c.interactions = {cassette_test::recorded_interaction("b", 1, "B1"), cassette_test::recorded_interaction("b", 0, "B0"), cassette_test::recorded_interaction("a", 0, "A0")};
   c.metadata.created_at = c.metadata.updated_at = "2026-01-01T00:00:00Z";
   c.metadata.description = "test";
   const std::string text = synthbench::cassette::dump_cassette(c);
@@ -162,8 +145,8 @@ TEST(CassetteFormat, EveryTruncationOfAValidFileIsAnErrorNotACrash) {
 }
 
 TEST(Journal, TornLastLineIsDroppedOtherBadLinesAreErrors) {
-  const std::string a = synthbench::cassette::journal_line(interaction("a", 0, "A"));
-  const std::string b = synthbench::cassette::journal_line(interaction("b", 0, "B"));
+  const std::string a = synthbench::cassette::journal_line(cassette_test::recorded_interaction("a", 0, "A"));
+  const std::string b = synthbench::cassette::journal_line(cassette_test::recorded_interaction("b", 0, "B"));
   bool torn = false;
   auto list = synthbench::cassette::parse_journal(a + b, "j", &torn);
   EXPECT_EQ(list.size(), 2u);
