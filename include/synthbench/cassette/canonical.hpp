@@ -17,7 +17,6 @@
 /// microsecond; everything else goes through nlohmann::json. Both give identical bytes
 /// (tested).
 
-#include <array>     // std::array
 #include <cstddef>   // std::size_t
 #include <cstdint>   // std::uint64_t
 #include <cmath>     // std::signbit, std::isfinite

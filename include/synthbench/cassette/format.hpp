@@ -36,11 +36,11 @@
 #include "synthbench/cassette/canonical.hpp"       // canonical_text
 #include "synthbench/cassette/compact_reader.hpp"  // detail::read_compact_cassette
 #include "synthbench/cassette/interaction.hpp"     // Interaction, Metadata, Cassette, format_version
-#include "synthbench/detail/json_input.hpp"   // detail::parse_json_strict, pointer_append, describe_json
-#include "synthbench/error.hpp"               // InputError
-#include "synthbench/llm/chat.hpp"            // llm::ChatResponse, llm::MalformedResponse
-#include "synthbench/llm/openai_json.hpp"     // llm::chat_response_from_json
-#include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN, SYNTHBENCH_VERSION_STRING
+#include "synthbench/detail/json_input.hpp"        // detail::parse_json_strict, pointer_append, describe_json
+#include "synthbench/error.hpp"                    // InputError
+#include "synthbench/llm/chat.hpp"                 // llm::ChatResponse, llm::MalformedResponse
+#include "synthbench/llm/openai_json.hpp"          // llm::chat_response_from_json
+#include "synthbench/version.hpp"                  // SYNTHBENCH_NAMESPACE_BEGIN, SYNTHBENCH_VERSION_STRING
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
