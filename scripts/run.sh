@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh build
 
 build=build/main
+# A fresh clone has no build/ folder: the configure log below goes beside the build tree.
+mkdir -p "$build"
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSYNTHBENCH_BUILD_BENCHMARKS=OFF \
       -DSYNTHBENCH_BUILD_TESTS=OFF -DSYNTHBENCH_BUILD_EXAMPLES=ON -DSYNTHBENCH_BUILD_TOOLS=ON > "$build.configure.log" 2>&1 \
   || { cat "$build.configure.log"; exit 1; }
