@@ -29,6 +29,7 @@
 #endif
 
 #include "synthbench/cassette/canonical.hpp"  // detail::find_json_string_special, detail::append_json_number
+#include "synthbench/detail/utf8.hpp"         // detail::utf8_sequence_length
 #include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -294,24 +295,10 @@ class CompactJsonScanner {
     return true;
   }
 
-  // A multi-byte UTF-8 character at pos_, well formed (RFC 3629, table 3-7 of Unicode: no
-  // overlong form, no surrogate, nothing above U+10FFFF).
+  // A multi-byte UTF-8 character at pos_, well formed (detail/utf8.hpp: no overlong form,
+  // no surrogate, nothing above U+10FFFF).
   bool scan_utf8() {
-    const auto byte = [this](std::size_t k) {
-      return pos_ + k < text_.size() ? static_cast<unsigned char>(text_[pos_ + k]) : 0u;
-    };
-    const auto continuation = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xBF) { return b >= lo && b <= hi; };
-    const unsigned c = byte(0);
-    std::size_t length = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = continuation(byte(1)) ? 2 : 0;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      length = continuation(byte(1), lo, hi) && continuation(byte(2)) ? 3 : 0;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      length = continuation(byte(1), lo, hi) && continuation(byte(2)) && continuation(byte(3)) ? 4 : 0;
-    }
+    const std::size_t length = synthbench::detail::utf8_sequence_length(text_, pos_);
     pos_ += length;
     return length != 0;
   }

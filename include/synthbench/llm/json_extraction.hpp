@@ -52,13 +52,14 @@
 #include <functional>  // std::function
 #include <optional>    // std::optional
 #include <string>      // std::string
+#include <string_view> // std::string_view
 #include <utility>     // std::move
 #include <vector>      // std::vector
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/detail/case_fold.hpp"   // detail::append_utf8
 #include "synthbench/detail/json_input.hpp"  // detail::parse_json_strict, line_and_column, describe_json
+#include "synthbench/detail/utf8.hpp"        // detail::utf8_sequence_length, is_cut_off_utf8, append_utf8
 #include "synthbench/error.hpp"              // InputError
 #include "synthbench/llm/parsed.hpp"         // Parsed, ParseFailure
 #include "synthbench/version.hpp"            // SYNTHBENCH_NAMESPACE_BEGIN
@@ -229,25 +230,6 @@ inline int hex_value(char c) noexcept {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-/// The length of the well-formed UTF-8 sequence at `i` (RFC 3629, section 4), 0 if malformed
-/// or cut off.
-inline std::size_t utf8_sequence_length(const std::string& t, std::size_t i, std::size_t end) noexcept {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
-  const unsigned char c = b(i);
-  const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    return k < end && b(k) >= lo && b(k) <= hi;
-  };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c == 0xE0) return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-  if (c == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-  if (c == 0xF0) return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (c == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  return 0;
 }
 
 /// The deepest nesting the scanner follows; deeper input is invalid (no LLM answer needs it,
@@ -597,9 +579,10 @@ class Scanner {
         continue;
       }
       if (uc >= 0x80) {
-        const std::size_t n = utf8_sequence_length(t_, i_, end_);
+        const std::string_view text(t_.data(), end_);
+        const std::size_t n = synthbench::detail::utf8_sequence_length(text, i_);
         if (n == 0) {
-          if (i_ + 4 > end_ && truncated_utf8()) return Status::truncated;
+          if (synthbench::detail::is_cut_off_utf8(text, i_)) return Status::truncated;
           return invalid("a string holds bytes that are not UTF-8");
         }
         out_.append(t_, i_, n);
@@ -609,17 +592,6 @@ class Scanner {
       out_ += c;
       ++i_;
     }
-  }
-
-  // True when the bytes from i_ to the end are a cut-off (but so far valid) UTF-8 sequence.
-  bool truncated_utf8() const {
-    const auto c = static_cast<unsigned char>(t_[i_]);
-    const std::size_t need = c >= 0xF0 ? 4 : (c >= 0xE0 ? 3 : (c >= 0xC2 ? 2 : 0));
-    if (need == 0 || i_ + need <= end_) return false;
-    for (std::size_t k = i_ + 1; k < end_; ++k) {
-      if ((static_cast<unsigned char>(t_[k]) & 0xC0u) != 0x80u) return false;
-    }
-    return true;
   }
 
   static std::string control_escape(char c) {

@@ -120,7 +120,7 @@ inline std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence_in(
   std::size_t best_distance = 0;
   const std::size_t length = ::synthbench::detail::utf8_length(needle);
   for (std::size_t b = haystack.find(needle); b != std::string::npos; b = haystack.find(needle, b + 1)) {
-    if ((static_cast<unsigned char>(haystack[b]) & 0xC0u) == 0x80u) continue;  // not at a character boundary
+    if (::synthbench::detail::is_utf8_continuation(haystack[b])) continue;  // not at a character boundary
     const std::size_t c = index.character(b);
     const std::size_t distance = c > start ? c - start : start - c;
     if (!best || distance < best_distance) {

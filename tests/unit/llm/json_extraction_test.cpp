@@ -101,6 +101,8 @@ const std::vector<Case>& cases() {
       {"unicode escapes", R"({"text": "Schr\u00f6der \ud83d\ude00"})", "{\"text\":\"Schr\xC3\xB6" "der \xF0\x9F\x98\x80\"}"},
       {"lone surrogate", R"({"text": "\udc00"})", "!invalid_json"},
       {"invalid UTF-8 in a string", "{\"text\": \"a\xff\"}", "!invalid_json"},
+      {"overlong UTF-8 in a string", "{\"text\": \"\xC0\xAF\"}", "!invalid_json"},
+      {"a UTF-8 surrogate in a string", "{\"text\": \"\xED\xA0\x80\"}", "!invalid_json"},
       // Truncation (max_tokens).
       {"truncated object", R"({"intent": "AddTo)", "!truncated"},
       {"truncated array of entities", R"([{"text": "Paris", "type": "location"}, {"text": "Ber)", "!truncated"},
@@ -110,6 +112,8 @@ const std::vector<Case>& cases() {
       {"truncated in a fence", "```json\n{\"a\": [1, 2\n", "!truncated"},
       {"truncated inside a unicode escape", R"({"a": "\u00)", "!truncated"},
       {"truncated inside a multi-byte character", std::string("{\"a\": \"\xC3"), "!truncated"},
+      // Cut off after bytes that no well-formed character starts with (an overlong form): broken, not cut.
+      {"cut off inside an overlong form", std::string("{\"a\": \"\xE0\x80"), "!invalid_json"},
       {"truncated after prose", "Sure, here you go: {\"entities\": [", "!truncated"},
       // Invalid JSON that is not repaired.
       {"missing comma", R"({"a": 1 "b": 2})", "!invalid_json"},

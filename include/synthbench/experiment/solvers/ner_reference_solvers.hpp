@@ -43,7 +43,7 @@
 #include <utility>        // std::pair, std::move, std::swap
 #include <vector>         // std::vector
 
-#include "synthbench/detail/utf8.hpp"         // detail::Utf8Index
+#include "synthbench/detail/utf8.hpp"         // detail::Utf8Index, utf8_code_point_at, is_utf8_continuation
 #include "synthbench/error.hpp"               // UsageError
 #include "synthbench/experiment/items.hpp"    // NerItem, NerPrediction
 #include "synthbench/experiment/solver.hpp"   // NerSolver
@@ -63,32 +63,9 @@ struct NerToken {
 namespace detail {
 namespace ner_solvers {
 
-/// The code point starting at byte `b` of `s` (U+FFFD for a malformed sequence).
-inline std::uint32_t code_point_at(const std::string& s, std::size_t b) {
-  const auto byte = [&s](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])); };
-  const std::uint32_t c = byte(b);
-  std::size_t extra = 0;
-  std::uint32_t cp = 0;
-  if (c < 0x80u) return c;
-  if ((c & 0xE0u) == 0xC0u) {
-    extra = 1;
-    cp = c & 0x1Fu;
-  } else if ((c & 0xF0u) == 0xE0u) {
-    extra = 2;
-    cp = c & 0x0Fu;
-  } else if ((c & 0xF8u) == 0xF0u) {
-    extra = 3;
-    cp = c & 0x07u;
-  } else {
-    return 0xFFFDu;
-  }
-  if (b + extra >= s.size()) return 0xFFFDu;  // truncated sequence
-  for (std::size_t i = 1; i <= extra; ++i) {
-    if ((byte(b + i) & 0xC0u) != 0x80u) return 0xFFFDu;
-    cp = (cp << 6) | (byte(b + i) & 0x3Fu);
-  }
-  return cp;
-}
+/// The code point starting at byte `b` of `s` (U+FFFD for a malformed sequence, as
+/// detail/utf8.hpp defines it: overlong forms and surrogates are malformed).
+inline std::uint32_t code_point_at(const std::string& s, std::size_t b) { return utf8_code_point_at(s, b); }
 
 /// Is `cp` an upper-case letter? ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals
 /// (see the file comment).
@@ -217,7 +194,7 @@ inline std::string lower(const std::string& s) { return metrics::detail::ascii_l
 inline std::string affix(const std::string& word, std::size_t n, bool prefix) {
   std::vector<std::size_t> starts;
   for (std::size_t b = 0; b < word.size(); ++b) {
-    if ((static_cast<unsigned char>(word[b]) & 0xC0u) != 0x80u) starts.push_back(b);
+    if (!is_utf8_continuation(word[b])) starts.push_back(b);
   }
   if (starts.size() <= n) return word;
   return prefix ? word.substr(0, starts[n]) : word.substr(starts[starts.size() - n]);
@@ -826,7 +803,7 @@ class BasicPerceptronNerSolver : public NerSolver {
     for (std::size_t b = 0; b < word.size();) {
       const std::uint32_t cp = detail::ner_solvers::code_point_at(word, b);
       std::size_t n = 1;
-      while (b + n < word.size() && (static_cast<unsigned char>(word[b + n]) & 0xC0u) == 0x80u) ++n;
+      while (b + n < word.size() && detail::is_utf8_continuation(word[b + n])) ++n;
       std::string cls;
       if (detail::ner_solvers::is_upper(cp)) {
         cls = "X";
