@@ -95,6 +95,18 @@ TEST(CapitalizedMajorityNerSolver, CapitalizedRunsOfTheMajorityType) {
   EXPECT_EQ(found(s, "He left . He met The Who ."), (Found{{17, 24, "person", "The Who"}}));
 }
 
+TEST(CapitalizedMajorityNerSolver, AccentedGreekCapitalsStartNames) {
+  // Ά (U+0386) and Έ (U+0388) are capitals in the letter-case table of detail/case_fold.hpp; the
+  // solvers' own table used to know only the unaccented Greek capitals (Ι, U+0399, here), so
+  // "Άρη" and "Έλενα" were lower-case words. Offsets are code points.
+  synthbench::CapitalizedMajorityNerSolver s(kGazetteerTrain);
+  EXPECT_EQ(found(s, "είδε τον Άρη και την "
+                     "Έλενα και τον Ιάσονα ."),
+            (Found{{9, 12, "person", "Άρη"},
+                   {21, 26, "person", "Έλενα"},
+                   {35, 41, "person", "Ιάσονα"}}));
+}
+
 TEST(GazetteerCapitalizationNerSolver, ExtendsMatchesAndTypesUnknownSpansByNaiveBayes) {
   const std::vector<NerItem> train = {
       item("Democratic Party won .", {{"Democratic Party", "political party"}}),

@@ -18,8 +18,9 @@
 /// (`.,;:!?"'()[]{}` and curly quotes) and a final possessive `'s` split off as tokens of their
 /// own; a final period stays on an abbreviation ("U.S.", "J."). Offsets are code points
 /// (detail/utf8.hpp), as metrics::Entity requires. A token is **capitalized** when its first
-/// letter is an upper-case letter of ASCII, Latin-1, Latin Extended-A, Greek or Cyrillic (an
-/// approximation of Unicode's Lu class that covers the CrossNER data). A **capitalized span**
+/// letter is an upper-case letter of the letter-case table of detail/case_fold.hpp (ASCII,
+/// Latin-1, Latin Extended-A, basic Greek and Cyrillic: an approximation of Unicode's Lu class
+/// that covers the CrossNER data). A **capitalized span**
 /// is a maximal run of capitalized tokens, which may contain the connectors "of", "the", "de",
 /// "for", "'s", "&", ... when a capitalized token follows them ("Communist Party of the
 /// Russian Federation"); a sentence-initial function word ("The", "In", "He", ...) and the
@@ -43,6 +44,7 @@
 #include <utility>        // std::pair, std::move, std::swap
 #include <vector>         // std::vector
 
+#include "synthbench/detail/case_fold.hpp"    // detail::is_upper_letter, is_lower_letter
 #include "synthbench/detail/utf8.hpp"         // detail::Utf8Index, utf8_code_point_at, is_utf8_continuation
 #include "synthbench/error.hpp"               // UsageError
 #include "synthbench/experiment/items.hpp"    // NerItem, NerPrediction
@@ -67,28 +69,12 @@ namespace ner_solvers {
 /// detail/utf8.hpp defines it: overlong forms and surrogates are malformed).
 inline std::uint32_t code_point_at(const std::string& s, std::size_t b) { return utf8_code_point_at(s, b); }
 
-/// Is `cp` an upper-case letter? ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals
-/// (see the file comment).
-inline bool is_upper(std::uint32_t cp) noexcept {
-  if (cp >= 'A' && cp <= 'Z') return true;
-  if (cp >= 0xC0u && cp <= 0xDEu) return cp != 0xD7u;                  // Latin-1 capitals (not the multiplication sign)
-  if (cp >= 0x100u && cp <= 0x137u) return cp % 2u == 0u;               // Latin Extended-A: capital, small pairs
-  if (cp >= 0x139u && cp <= 0x148u) return cp % 2u == 1u;
-  if (cp >= 0x14Au && cp <= 0x177u) return cp % 2u == 0u;
-  if (cp == 0x178u) return true;
-  if (cp >= 0x179u && cp <= 0x17Eu) return cp % 2u == 1u;
-  if (cp >= 0x391u && cp <= 0x3A9u) return cp != 0x3A2u;               // Greek capitals
-  return cp >= 0x400u && cp <= 0x42Fu;                                 // Cyrillic capitals
-}
+/// Is `cp` an upper-case letter? The letter-case table of detail/case_fold.hpp (see the file
+/// comment).
+inline bool is_upper(std::uint32_t cp) noexcept { return is_upper_letter(cp); }
 
-/// Is `cp` a lower-case letter of the same scripts as is_upper? (For word shapes.)
-inline bool is_lower(std::uint32_t cp) noexcept {
-  if (cp >= 'a' && cp <= 'z') return true;
-  if (cp >= 0xDFu && cp <= 0xFFu) return cp != 0xF7u;
-  if (cp >= 0x100u && cp <= 0x17Fu) return !is_upper(cp);
-  if (cp >= 0x3B1u && cp <= 0x3C9u) return true;
-  return cp >= 0x430u && cp <= 0x44Fu;
-}
+/// Is `cp` a lower-case letter of the same table? (For word shapes.)
+inline bool is_lower(std::uint32_t cp) noexcept { return is_lower_letter(cp); }
 
 /// True when `token` starts with an upper-case letter.
 inline bool is_capitalized(const std::string& token) { return !token.empty() && is_upper(code_point_at(token, 0)); }
