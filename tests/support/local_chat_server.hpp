@@ -47,6 +47,7 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
+#include <synthbench/detail/hash.hpp>       // detail::Fnv1a64
 #include <synthbench/llm/openai_json.hpp>  // chat_request_from_openai_json
 
 namespace synthbench_test_support {
@@ -142,15 +143,8 @@ class LocalChatServer {
 
   // A hash of everything in `request` that matters (model, messages, seed), as 16 hex digits.
   static std::string request_tag(const synthbench::llm::ChatRequest& request) {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-    const auto mix = [&h](const std::string& s) {
-      for (const char c : s) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-      }
-      h ^= 0xff;
-      h *= 1099511628211ull;
-    };
+    synthbench::detail::Fnv1a64 hash;
+    const auto mix = [&hash](const std::string& s) { hash.add(s).add_byte(0xff); };  // 0xff ends each field
     mix(request.model);
     for (const auto& m : request.messages) {
       mix(m.role);
@@ -158,7 +152,7 @@ class LocalChatServer {
     }
     if (request.seed) mix(std::to_string(*request.seed));
     char tag[17];
-    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(tag, sizeof tag, "%016llx", static_cast<unsigned long long>(hash.value()));
     return tag;
   }
 

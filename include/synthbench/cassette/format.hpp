@@ -36,6 +36,7 @@
 #include "synthbench/cassette/canonical.hpp"       // canonical_text
 #include "synthbench/cassette/compact_reader.hpp"  // detail::read_compact_cassette
 #include "synthbench/cassette/interaction.hpp"     // Interaction, Metadata, Cassette, format_version
+#include "synthbench/detail/hash.hpp"              // detail::Fnv1a64
 #include "synthbench/detail/json_input.hpp"        // detail::parse_json_strict, pointer_append, describe_json
 #include "synthbench/error.hpp"                    // InputError
 #include "synthbench/llm/chat.hpp"                 // llm::ChatResponse, llm::MalformedResponse
@@ -60,15 +61,7 @@ inline std::string utc_now() {
 /// http://www.isthe.com/chongo/tech/comp/fnv/) of the request text, a newline and the
 /// replicate. Usage files name interactions by it.
 inline std::string interaction_id(const std::string& request, std::size_t replicate) {
-  std::uint64_t h = 14695981039346656037ull;
-  const auto mix = [&h](const std::string& s) {
-    for (const char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ull;
-    }
-  };
-  mix(request);
-  mix("\n" + std::to_string(replicate));
+  const std::uint64_t h = synthbench::detail::Fnv1a64().add(request).add("\n" + std::to_string(replicate)).value();
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
