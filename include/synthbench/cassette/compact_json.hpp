@@ -29,6 +29,7 @@
 #endif
 
 #include "synthbench/cassette/canonical.hpp"  // detail::find_json_string_special, detail::append_json_number
+#include "synthbench/detail/hex.hpp"          // detail::hex_value
 #include "synthbench/detail/utf8.hpp"         // detail::utf8_sequence_length
 #include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN
 
@@ -99,7 +100,10 @@ class CompactJsonScanner {
         case 'n': out += '\n'; break;
         case 'r': out += '\r'; break;
         case 't': out += '\t'; break;
-        case 'u': out += static_cast<char>(hex_value(raw[k + 3]) * 16 + hex_value(raw[k + 4])); k += 4; break;
+        case 'u':
+          out += static_cast<char>(synthbench::detail::hex_value(raw[k + 3]) * 16 + synthbench::detail::hex_value(raw[k + 4]));
+          k += 4;
+          break;
         default: out += raw[k];  // '"' or '\\'
       }
     }
@@ -135,8 +139,6 @@ class CompactJsonScanner {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
-  static int hex_value(char c) noexcept { return c <= '9' ? c - '0' : c - 'a' + 10; }
-
   bool at_end() const noexcept { return pos_ >= text_.size(); }
   unsigned char peek() const noexcept { return static_cast<unsigned char>(text_[pos_]); }
 
@@ -289,7 +291,7 @@ class CompactJsonScanner {
     if (e != 'u' || pos_ + 6 > text_.size() || text_[pos_ + 2] != '0' || text_[pos_ + 3] != '0') return false;
     const char h = text_[pos_ + 4], l = text_[pos_ + 5];
     if ((h != '0' && h != '1') || !((l >= '0' && l <= '9') || (l >= 'a' && l <= 'f'))) return false;
-    const int code = (h - '0') * 16 + hex_value(l);
+    const int code = (h - '0') * 16 + synthbench::detail::hex_value(l);
     if (code == '\b' || code == '\t' || code == '\n' || code == '\f' || code == '\r') return false;
     pos_ += 6;
     return true;

@@ -58,6 +58,7 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
+#include "synthbench/detail/hex.hpp"         // detail::hex_value, hex_digit
 #include "synthbench/detail/json_input.hpp"  // detail::parse_json_strict, line_and_column, describe_json
 #include "synthbench/detail/utf8.hpp"        // detail::utf8_sequence_length, is_cut_off_utf8, append_utf8
 #include "synthbench/error.hpp"              // InputError
@@ -225,12 +226,6 @@ inline bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n
 inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 inline bool is_ident_start(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'; }
 inline bool is_ident(char c) noexcept { return is_ident_start(c) || is_digit(c); }
-inline int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 /// The deepest nesting the scanner follows; deeper input is invalid (no LLM answer needs it,
 /// and it bounds the recursion of nlohmann's dump and comparison).
@@ -525,8 +520,8 @@ class Scanner {
           }
           case 'x': {
             if (i_ + 4 > end_) return Status::truncated;
-            const int h = hex_value(t_[i_ + 2]);
-            const int l = hex_value(t_[i_ + 3]);
+            const int h = synthbench::detail::hex_value(t_[i_ + 2]);
+            const int l = synthbench::detail::hex_value(t_[i_ + 3]);
             if (h < 0 || l < 0) return invalid("\\x must be followed by two hex digits");
             repair("python_escape");
             const auto v = static_cast<std::uint32_t>(h * 16 + l);
@@ -545,7 +540,7 @@ class Scanner {
             if (i_ + 10 > end_) return Status::truncated;
             std::uint32_t v = 0;
             for (std::size_t k = 2; k < 10; ++k) {
-              const int h = hex_value(t_[i_ + k]);
+              const int h = synthbench::detail::hex_value(t_[i_ + k]);
               if (h < 0) return invalid("\\U must be followed by eight hex digits");
               v = v * 16 + static_cast<std::uint32_t>(h);
             }
@@ -602,9 +597,9 @@ class Scanner {
       case '\b': return "\\b";
       case '\f': return "\\f";
       default: {
-        static const char* digits = "0123456789abcdef";
         const auto v = static_cast<unsigned char>(c);
-        return std::string("\\u00") + digits[v >> 4] + digits[v & 0xF];
+        return std::string("\\u00") + synthbench::detail::hex_digit(static_cast<unsigned>(v >> 4)) +
+               synthbench::detail::hex_digit(v);
       }
     }
   }
@@ -616,7 +611,7 @@ class Scanner {
       if (at + 4 > end_) return Status::truncated;
       v = 0;
       for (std::size_t k = 0; k < 4; ++k) {
-        const int h = hex_value(t_[at + k]);
+        const int h = synthbench::detail::hex_value(t_[at + k]);
         if (h < 0) return Status::invalid;
         v = v * 16 + static_cast<std::uint32_t>(h);
       }
