@@ -3,7 +3,7 @@
 
 /// @file
 /// Letter case: one table of upper- and lower-case letters and their simple case folding,
-/// and case-insensitive comparison of UTF-8 text built on it, for matching LLM output against
+/// and the folding of UTF-8 text built on it, for matching LLM output against
 /// the text it talks about ("paris" against "Paris", "schröder" against "Schröder") and for
 /// the capitalization the NER reference solvers read. Characters are those of
 /// detail/utf8.hpp (a malformed sequence is one character, compared by its bytes).
@@ -92,14 +92,6 @@ constexpr bool is_upper_letter(std::uint32_t c) noexcept { return letter_case(c)
 
 /// True for a lower-case letter of the table.
 constexpr bool is_lower_letter(std::uint32_t c) noexcept { return letter_case(c).kind == LetterCase::lower; }
-
-/// True when characters `a` of `ta` and `b` of `tb` are equal after simple folding
-/// (malformed characters: equal bytes).
-inline bool same_folded(const std::string& ta, const Utf8Char& a, const std::string& tb, const Utf8Char& b) noexcept {
-  if (a.valid != b.valid) return false;
-  if (a.valid) return simple_fold(a.code) == simple_fold(b.code);
-  return a.length == b.length && ta.compare(a.byte, a.length, tb, b.byte, b.length) == 0;
-}
 
 /// `text` with every character simply folded (malformed bytes kept as they are).
 inline std::string fold_case(const std::string& text) {

@@ -13,7 +13,7 @@
 /// 3. Its offsets are checked and repaired by metrics::repair_span, the rule the NER scorer
 ///    applies (metrics/entity.hpp): offsets that are empty, run past the end of the text, or
 ///    hold other text move to the nearest occurrence of the entity's text ("realigned"; when
-///    the text occurs only with other ASCII capitalization, the entity's text becomes the
+///    the text occurs only with other capitalization, the entity's text becomes the
 ///    document's and the detail says so), or, when the text does not occur (or under
 ///    SpanRepair::none), the entity is dropped: "outside_text" when the offsets ran past the
 ///    end of the text, "dropped_entity" otherwise. An entity given without text gets the text

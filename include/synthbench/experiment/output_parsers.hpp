@@ -32,7 +32,10 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/detail/case_fold.hpp"   // detail::utf8_chars, simple_fold, same_folded, fold_case
+#include "synthbench/detail/case_fold.hpp"   // detail::simple_fold, fold_case
+#include "synthbench/detail/mention_search.hpp"  // detail::MentionText, mention_occurrences
+#include "synthbench/detail/utf8.hpp"        // detail::utf8_chars, utf8_length, append_utf8
+#include "synthbench/detail/word_chars.hpp"  // detail::is_separator
 #include "synthbench/detail/decimal.hpp"     // detail::parse_decimal (shared with metrics::parse_score)
 #include "synthbench/detail/format.hpp"      // detail::general
 #include "synthbench/detail/json_input.hpp"  // detail::describe_json
@@ -46,13 +49,6 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 
 namespace detail {
-
-/// True for a code point that separates name tokens: Unicode spaces and general
-/// punctuation, Latin-1 punctuation, CJK punctuation, the byte-order mark.
-inline bool is_name_separator(std::uint32_t c) noexcept {
-  return (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||
-         (c >= 0x3000 && c <= 0x3003) || c == 0xFEFF;
-}
 
 /// True for an ASCII letter, digit or '_' (the neighbours that make a '#' a joiner).
 inline bool ascii_word_byte(char c) noexcept {
@@ -98,7 +94,7 @@ inline std::vector<std::string> name_tokens(const std::string& text) {
       } else {
         flush();
       }
-    } else if (is_name_separator(c)) {
+    } else if (is_separator(c)) {
       flush();
     } else {
       append_utf8(current, simple_fold(c));
@@ -158,17 +154,6 @@ inline std::vector<const nlohmann::json*> members_named(const nlohmann::json& ob
     }
   }
   return out;
-}
-
-/// True for a letter or digit of a script that separates words with spaces (Latin, Greek,
-/// Cyrillic, up to U+052F): the characters an entity boundary must not cut between.
-/// Characters of other scripts (CJK, Thai) never block a match, since those scripts write
-/// words without spaces.
-inline bool is_word_char(const Utf8Char& ch) noexcept {
-  if (!ch.valid) return false;
-  const std::uint32_t c = ch.code;
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return c <= 0x52F && !is_name_separator(c);
 }
 
 /// Trims ASCII whitespace.
@@ -647,25 +632,25 @@ struct AlignedMention {
 /// texts are the input's characters (which may differ in case from the mention). Results
 /// are in the order of `mentions`.
 inline std::vector<AlignedMention> align_mentions(const std::string& text, const std::vector<Mention>& mentions) {
-  const auto chars = detail::utf8_chars(text);
+  const detail::MentionText document(text);
+  const auto& chars = document.chars();
   std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> taken;
   std::vector<std::pair<std::size_t, std::size_t>> aligned;  // every entity so far
   std::vector<AlignedMention> out(mentions.size());
   std::vector<std::string> needles(mentions.size());
-  std::vector<std::vector<detail::Utf8Char>> needle_chars(mentions.size());
+  std::vector<std::size_t> lengths(mentions.size());
   std::vector<std::size_t> order(mentions.size());
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     needles[k] = detail::trim(mentions[k].text);
-    needle_chars[k] = detail::utf8_chars(needles[k]);
+    lengths[k] = detail::utf8_length(needles[k]);
     order[k] = k;
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return needle_chars[a].size() > needle_chars[b].size(); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lengths[a] > lengths[b]; });
   for (const std::size_t k : order) {
     const Mention& m = mentions[k];
     AlignedMention& a = out[k];
     const std::string& needle_text = needles[k];
-    const auto& needle = needle_chars[k];
+    const detail::MentionText needle(needle_text);
     auto& used = taken[detail::fold_case(needle_text)];
     const std::size_t n = needle.size();
     const auto overlaps = [n](const std::vector<std::pair<std::size_t, std::size_t>>& spans, std::size_t p) {
@@ -674,48 +659,22 @@ inline std::vector<AlignedMention> align_mentions(const std::string& text, const
       }
       return false;
     };
-    const auto matches = [&](std::size_t p, bool exact) {
-      for (std::size_t j = 0; j < n; ++j) {
-        const auto& x = chars[p + j];
-        const auto& y = needle[j];
-        if (exact) {
-          if (x.length != y.length) return false;
-          for (std::size_t b = 0; b < x.length; ++b) {  // text.compare of the two characters, inline
-            if (text[x.byte + b] != needle_text[y.byte + b]) return false;
-          }
-        } else if (!detail::same_folded(text, x, needle_text, y)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    // An occurrence must not split a word: "US" is not in "USA", "UN" not in "under".
-    const auto bounded = [&](std::size_t p) {
-      const bool starts_word = detail::is_word_char(needle.front());
-      const bool ends_word = detail::is_word_char(needle.back());
-      if (starts_word && p > 0 && detail::is_word_char(chars[p - 1])) return false;
-      if (ends_word && p + n < chars.size() && detail::is_word_char(chars[p + n])) return false;
-      return true;
-    };
     bool occurs = false;
     bool inside_words = false;
+    const auto occurrences = detail::mention_occurrences(document, needle);
+    for (const auto& o : occurrences) {
+      (o.inside_word ? inside_words : occurs) = true;
+    }
     std::optional<std::size_t> at;
-    if (n > 0 && n <= chars.size()) {
-      // Tiers: (clear, exact), (clear, folded), (overlapping, exact), (overlapping, folded).
-      for (int tier = 0; tier < 4 && !at; ++tier) {
-        const bool exact = tier % 2 == 0;
-        const bool clear = tier < 2;
-        for (std::size_t p = 0; p + n <= chars.size(); ++p) {
-          if (!matches(p, exact)) continue;
-          if (!bounded(p)) {
-            inside_words = true;
-            continue;
-          }
-          occurs = true;
-          if (overlaps(used, p) || (clear && overlaps(aligned, p))) continue;
-          at = p;
-          break;
-        }
+    // Tiers: (clear, exact), (clear, folded), (overlapping, exact), (overlapping, folded).
+    for (int tier = 0; tier < 4 && !at; ++tier) {
+      const bool exact = tier % 2 == 0;
+      const bool clear = tier < 2;
+      for (const auto& o : occurrences) {
+        if (o.inside_word || o.exact != exact) continue;
+        if (overlaps(used, o.start) || (clear && overlaps(aligned, o.start))) continue;
+        at = o.start;
+        break;
       }
     }
     if (at) {

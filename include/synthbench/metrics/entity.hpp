@@ -11,9 +11,14 @@
 /// text and, when the entity's text is known, hold exactly that text. Otherwise, if the entity
 /// has a non-empty text and realignment is asked for, the span moves to the occurrence of the
 /// text nearest to the given start (ties: the earlier one); when the text occurs only with
-/// other ASCII capitalization ("Satire" written, "satire" in the document: an LLM recapitalized
-/// it), to the nearest such occurrence. Offsets are Unicode code points, as the Python indices
-/// of the SG4NLP data (detail/utf8.hpp). About 1.5% of the SG4NLP generated entities need this
+/// other capitalization ("Satire" written, "satire" in the document: an LLM recapitalized it;
+/// simple case folding, detail/case_fold.hpp), to the nearest such occurrence. Occurrences are
+/// those of detail/mention_search.hpp, the rule the answer parsers' alignment applies too: the
+/// span never moves to one that cuts a word ("US" inside "USA"). One exception: an occurrence
+/// at the given start stays, even inside a word, since the data put the entity there and only
+/// its capitalization or end differs ("Thriller" at the "thriller" of "thrillers": 3 of the
+/// SG4NLP generated entities, whose benchmark would otherwise lose them). Offsets are Unicode
+/// code points, as the Python indices of the SG4NLP data (detail/utf8.hpp). About 1.5% of the SG4NLP generated entities need this
 /// (../shared/data/sg4nlp/README.md); nearly all of them are recapitalizations at the right
 /// offsets.
 
@@ -22,8 +27,9 @@
 #include <string>    // std::string
 #include <utility>   // std::pair, std::make_pair
 
-#include "synthbench/detail/utf8.hpp"  // detail::Utf8Index, detail::utf8_length
-#include "synthbench/version.hpp"      // SYNTHBENCH_NAMESPACE_BEGIN/END
+#include "synthbench/detail/mention_search.hpp"  // detail::MentionText, detail::mention_occurrences
+#include "synthbench/detail/utf8.hpp"            // detail::Utf8Index
+#include "synthbench/version.hpp"                // SYNTHBENCH_NAMESPACE_BEGIN/END
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace metrics {
@@ -69,7 +75,7 @@ struct SpanRepairResult {
   SpanProblem problem = SpanProblem::none;  ///< what was wrong with the given span
   std::size_t start = 0;                  ///< the span to use: as given, or realigned
   std::size_t end = 0;                    ///< one past its last character
-  bool ignored_case = false;              ///< realigned onto an occurrence with other ASCII capitalization
+  bool ignored_case = false;              ///< realigned onto an occurrence with other capitalization
   /// What was wrong, e.g. `offsets [9, 14) hold " Pari", not "Paris"`; empty when valid.
   std::string description;
   /// description plus what was done or tried: "; moved to [10, 15)" (and " (the text occurs
@@ -111,43 +117,57 @@ inline std::string ascii_lowercase(std::string s) {
   return s;
 }
 
-/// The occurrence of `needle` in `haystack` (the indexed text, or a same-length transform of
-/// it) whose start is nearest `start` (ties: the earlier), as character offsets.
-inline std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence_in(
-    const ::synthbench::detail::Utf8Index& index, const std::string& haystack, const std::string& needle,
-    std::size_t start) {
-  std::optional<std::pair<std::size_t, std::size_t>> best;
-  std::size_t best_distance = 0;
-  const std::size_t length = ::synthbench::detail::utf8_length(needle);
-  for (std::size_t b = haystack.find(needle); b != std::string::npos; b = haystack.find(needle, b + 1)) {
-    if (::synthbench::detail::is_utf8_continuation(haystack[b])) continue;  // not at a character boundary
-    const std::size_t c = index.character(b);
-    const std::size_t distance = c > start ? c - start : start - c;
-    if (!best || distance < best_distance) {
-      best = std::make_pair(c, c + length);
-      best_distance = distance;
+/// What nearest_occurrence found: the span, whether only with other capitalization, and
+/// whether the text occurs only inside longer words.
+struct NearestOccurrence {
+  std::optional<std::pair<std::size_t, std::size_t>> span;  ///< character offsets
+  bool ignored_case = false;       ///< found only with other capitalization
+  bool only_inside_words = false;  ///< not found, but occurs inside longer words
+};
+
+/// The occurrence of `needle` nearest to character `start` (see nearest_occurrence).
+inline NearestOccurrence find_nearest_occurrence(const ::synthbench::detail::Utf8Index& index, const std::string& needle,
+                                                 std::size_t start) {
+  NearestOccurrence out;
+  if (needle.empty()) return out;
+  const ::synthbench::detail::MentionText document(index.text());
+  const ::synthbench::detail::MentionText mention(needle);
+  std::optional<std::size_t> best[2];  // [0]: exact, [1]: other capitalization
+  std::size_t best_distance[2] = {0, 0};
+  for (const auto& o : ::synthbench::detail::mention_occurrences(document, mention)) {
+    if (o.inside_word && o.start != start) {  // inside a word: only where the offsets put it
+      out.only_inside_words = true;
+      continue;
+    }
+    const std::size_t k = o.exact ? 0 : 1;
+    const std::size_t distance = o.start > start ? o.start - start : start - o.start;
+    if (!best[k] || distance < best_distance[k]) {
+      best[k] = o.start;
+      best_distance[k] = distance;
     }
   }
-  return best;
+  const std::size_t k = best[0] ? 0 : 1;
+  if (best[k]) {
+    out.span = std::make_pair(*best[k], *best[k] + mention.size());
+    out.ignored_case = k == 1;
+    out.only_inside_words = false;
+  }
+  return out;
 }
 
 }  // namespace detail
 
 /// The occurrence of `needle` in the indexed text nearest to character `start` (ties: the
-/// earlier): an exact occurrence if there is one, else one ignoring ASCII case (LLMs
-/// recapitalize: "Election of ..." for "election of ..."); `ignored_case` tells which. Empty
-/// when `needle` is empty or does not occur.
+/// earlier), by the rule of detail/mention_search.hpp: an exact occurrence if there is one,
+/// else one equal up to simple case folding (LLMs recapitalize: "Election of ..." for
+/// "election of ..."); `ignored_case` tells which. Never one that cuts a word, unless it starts
+/// at `start` (the file comment). Empty when `needle` is empty or does not occur.
 inline std::optional<std::pair<std::size_t, std::size_t>> nearest_occurrence(
     const ::synthbench::detail::Utf8Index& index, const std::string& needle, std::size_t start,
     bool& ignored_case) {
-  ignored_case = false;
-  if (needle.empty()) return std::nullopt;
-  if (auto exact = detail::nearest_occurrence_in(index, index.text(), needle, start)) return exact;
-  ignored_case = true;
-  auto folded = detail::nearest_occurrence_in(index, detail::ascii_lowercase(index.text()),
-                                              detail::ascii_lowercase(needle), start);
-  if (!folded) ignored_case = false;
-  return folded;
+  const detail::NearestOccurrence found = detail::find_nearest_occurrence(index, needle, start);
+  ignored_case = found.ignored_case;
+  return found.span;
 }
 
 /// True when `entity`'s span is valid in the text indexed by `index`: non-empty, inside the
@@ -182,14 +202,16 @@ inline SpanRepairResult repair_span(const ::synthbench::detail::Utf8Index& index
   r.detail = r.description;
   r.status = SpanStatus::invalid;
   if (!realign || !entity.text || entity.text->empty()) return r;
-  bool ignored_case = false;
-  if (const auto found = nearest_occurrence(index, *entity.text, entity.start, ignored_case)) {
+  const detail::NearestOccurrence found = detail::find_nearest_occurrence(index, *entity.text, entity.start);
+  if (found.span) {
     r.status = SpanStatus::realigned;
-    r.start = found->first;
-    r.end = found->second;
-    r.ignored_case = ignored_case;
+    r.start = found.span->first;
+    r.end = found.span->second;
+    r.ignored_case = found.ignored_case;
     r.detail += "; moved to " + detail::span_to_string(r.start, r.end) +
-                (ignored_case ? " (the text occurs there with other capitalization)" : "");
+                (found.ignored_case ? " (the text occurs there with other capitalization)" : "");
+  } else if (found.only_inside_words) {
+    r.detail += "; the text occurs in the document only inside longer words";
   } else {
     r.detail += "; the text does not occur in the document";
   }

@@ -48,7 +48,7 @@
 /// generated entities have offsets that point elsewhere; some are empty or out of range):
 /// - `realign` (default): move the span to the occurrence of the entity's text nearest to the
 ///   given start (ties: the earlier one), and report it; when the text occurs only with other
-///   ASCII capitalization ("Election" for "election"), the nearest such occurrence;
+///   capitalization ("Election" for "election"), the nearest such occurrence (metrics/entity.hpp);
 /// - `none`: no realignment;
 /// - `error`: throw InputError naming the document and the entity.
 /// A gold entity that remains invalid (empty, reversed, out of range, or holding other text)

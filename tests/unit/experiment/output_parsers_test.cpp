@@ -373,6 +373,27 @@ TEST(AlignMentions, OffsetsHoldTheInputText) {
   for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(index.substr(a[k].entity->start, a[k].entity->end), *a[k].entity->text);
 }
 
+TEST(AlignMentions, TheRuleOfTheSpanRepair) {
+  // detail/mention_search.hpp serves both aligners. Case folding beyond ASCII: "ΆΡΗΣ" is "Άρης"
+  // (Ά folds to ά, Σ and final ς both to σ).
+  const auto greek = synthbench::align_mentions("\u03bf \u0386\u03c1\u03b7\u03c2 \u03ae\u03c1\u03b8\u03b5",
+                                                {{"\u0386\u03a1\u0397\u03a3", "person"}});
+  ASSERT_TRUE(greek[0].entity);
+  EXPECT_EQ(greek[0].entity->start, 2u);
+  EXPECT_EQ(greek[0].entity->end, 6u);
+  EXPECT_EQ(*greek[0].entity->text, "\u0386\u03c1\u03b7\u03c2");
+  // A mention inside a word is no occurrence, even the only one; a later whole word is.
+  const auto words = synthbench::align_mentions("Democrats and the USA; the US", {{"Democrat", "x"}, {"US", "y"}});
+  EXPECT_EQ(words[0].reason, "not_found");
+  EXPECT_EQ(words[0].detail, "\"Democrat\" occurs in the text only inside longer words");
+  ASSERT_TRUE(words[1].entity);
+  EXPECT_EQ(words[1].entity->start, 27u);
+  // A mention that starts inside a character (a stray continuation byte) occurs nowhere: it is
+  // not "der".
+  const auto stray = synthbench::align_mentions("der Schr\303\266der", {{"\266der", "x"}});
+  EXPECT_EQ(stray[0].reason, "not_found");
+}
+
 // --- generated items -----------------------------------------------------------------
 
 std::string generated_intents(const std::string& answer) {

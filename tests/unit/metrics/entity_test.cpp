@@ -114,4 +114,36 @@ TEST(RepairSpan, OffsetsAreCodePoints) {
   EXPECT_FALSE(synthbench::metrics::nearest_occurrence(index, "\266der", 0, ignored_case).has_value());
 }
 
+TEST(RepairSpan, NeverMovesIntoAWordButKeepsTheGivenStart) {
+  // The rule of detail/mention_search.hpp, shared with the answer parsers' alignment. The old
+  // repair moved "US" to the nearest occurrence, the "US" of "USA".
+  const auto r = repair_span("USA and US", et(1, 3, "US"), true);
+  EXPECT_EQ(r.status, SpanStatus::realigned);
+  EXPECT_EQ(r.start, 8u);
+  EXPECT_EQ(r.end, 10u);
+  // Only inside longer words: not moved.
+  const auto inside = repair_span("the Democrats won", et(9, 17, "Democrat"), true);
+  EXPECT_EQ(inside.status, SpanStatus::invalid);
+  EXPECT_EQ(inside.detail,
+            "offsets [9, 17) hold \"rats won\", not \"Democrat\"; the text occurs in the document only inside longer "
+            "words");
+  // At the given start the data's own placement stands, inside a word or not (SG4NLP: the entity
+  // "Erotic" at the "erotic" of "erotica").
+  const auto in_place = repair_span("writing erotica", et(8, 14, "Erotic"), true);
+  EXPECT_EQ(in_place.status, SpanStatus::realigned);
+  EXPECT_TRUE(in_place.ignored_case);
+  EXPECT_EQ(in_place.start, 8u);
+  EXPECT_EQ(in_place.end, 14u);
+}
+
+TEST(RepairSpan, OtherCapitalizationBeyondAscii) {
+  // Simple case folding (detail/case_fold.hpp), as the answer parsers match: "KÖLN" is "Köln".
+  // The old repair lowercased ASCII letters only and found nothing.
+  const auto r = repair_span("in K\303\266ln", et(0, 4, "K\303\226LN"), true);
+  EXPECT_EQ(r.status, SpanStatus::realigned);
+  EXPECT_TRUE(r.ignored_case);
+  EXPECT_EQ(r.start, 3u);
+  EXPECT_EQ(r.end, 7u);
+}
+
 }  // namespace
