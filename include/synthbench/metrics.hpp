@@ -13,6 +13,7 @@
 
 #include "synthbench/metrics/classification.hpp"
 #include "synthbench/metrics/ner.hpp"
+#include "synthbench/metrics/option_values.hpp"
 #include "synthbench/metrics/similarity.hpp"
 #include "synthbench/metrics/zero_division.hpp"
 

@@ -2,6 +2,7 @@
 
 #include <synthbench/metrics/classification.hpp>
 #include <synthbench/metrics/ner.hpp>
+#include <synthbench/metrics/option_values.hpp>
 #include <synthbench/metrics/records_json.hpp>
 #include <synthbench/metrics/similarity.hpp>
 #include <synthbench/report/task_metrics_json.hpp>
@@ -50,9 +51,9 @@ CommandSpec intent_spec() {
                    common_options(),
                    ""};
   spec.options.push_back({"labels", "FILE", "the label set: a JSON array, or JSON Lines records with \"label\" (train.jsonl)", false});
-  spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined", false});
-  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold or labels (alias label_set)", false});
-  spec.options.push_back({"multi-intent", "MODE", "exact (default) or set (alias unordered_set): 'a#b' equals 'b#a'", false});
+  spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined (aliases 0, 1, nan)", false});
+  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold or label_set (alias labels)", false});
+  spec.options.push_back({"multi-intent", "MODE", "exact (default) or unordered_set (alias set): 'a#b' equals 'b#a'", false});
   return spec;
 }
 
@@ -68,7 +69,7 @@ CommandSpec ner_spec() {
                    ""};
   spec.options.push_back({"types", "FILE", "declared entity types (a JSON array, as labels.json); others are reported", false});
   spec.options.push_back({"span-repair", "MODE", "offsets not holding the entity's text: realign (default), none or error", false});
-  spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined", false});
+  spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined (aliases 0, 1, nan)", false});
   spec.options.push_back({"keep-duplicates", "", "match repeated identical entities one by one instead of merging them", false});
   return spec;
 }
@@ -153,39 +154,26 @@ void check_one_stdin(const ParsedArgs& parsed) {
   }
 }
 
+// The value of `option`, read by the library's parser of its spellings (metrics/option_values.hpp),
+// or `fallback` when the option is absent.
 template <class Enum>
-Enum choice(const ParsedArgs& parsed, const std::string& option, Enum fallback,
-            const std::vector<std::pair<std::string, Enum>>& choices) {
+Enum choice(const ParsedArgs& parsed, const std::string& option, Enum fallback) {
   if (!parsed.has(option)) return fallback;
   const std::string value = parsed.get(option);
-  std::string names;
-  for (const auto& [name, e] : choices) {
-    if (name == value) return e;
-    names += (names.empty() ? "" : ", ") + name;
-  }
-  throw UsageProblem{"--" + option + " must be one of " + names + ", got '" + value + "'"};
+  if (const auto e = metrics::parse_option<Enum>(value)) return *e;
+  throw UsageProblem{"--" + option + " must be one of " + metrics::option_names<Enum>() + ", got '" + value + "'"};
 }
 
 metrics::ZeroDivision zero_division(const ParsedArgs& parsed) {
-  return choice(parsed, "zero-division", metrics::ZeroDivision::zero,
-                {{"zero", metrics::ZeroDivision::zero},
-                 {"one", metrics::ZeroDivision::one},
-                 {"undefined", metrics::ZeroDivision::undefined}});
+  return choice(parsed, "zero-division", metrics::ZeroDivision::zero);
 }
 
 nlohmann::ordered_json score_intent(const ParsedArgs& parsed, const std::string& gold, const std::string& pred,
                                     synthbench::report::TaskSource& source) {
   metrics::ClassificationOptions options;
   options.zero_division = zero_division(parsed);
-  options.average_over = choice(parsed, "average-over", metrics::AverageOver::observed,
-                                {{"observed", metrics::AverageOver::observed},
-                                 {"gold", metrics::AverageOver::gold},
-                                 {"labels", metrics::AverageOver::label_set},
-                                 {"label_set", metrics::AverageOver::label_set}});
-  options.multi_label = choice(parsed, "multi-intent", metrics::MultiLabelMatch::exact,
-                               {{"exact", metrics::MultiLabelMatch::exact},
-                                {"set", metrics::MultiLabelMatch::unordered_set},
-                                {"unordered_set", metrics::MultiLabelMatch::unordered_set}});
+  options.average_over = choice(parsed, "average-over", metrics::AverageOver::observed);
+  options.multi_label = choice(parsed, "multi-intent", metrics::MultiLabelMatch::exact);
   if (parsed.has("labels")) options.labels = label_list(parsed.get("labels"));
   const auto data = metrics::intent_data(records(gold), name_of(gold), records(pred), name_of(pred));
   source.lines = data.gold_lines;
@@ -197,10 +185,7 @@ nlohmann::ordered_json score_ner(const ParsedArgs& parsed, const std::string& go
                                  synthbench::report::TaskSource& source) {
   metrics::NerOptions options;
   options.zero_division = zero_division(parsed);
-  options.span_repair = choice(parsed, "span-repair", metrics::SpanRepair::realign,
-                               {{"realign", metrics::SpanRepair::realign},
-                                {"none", metrics::SpanRepair::none},
-                                {"error", metrics::SpanRepair::error}});
+  options.span_repair = choice(parsed, "span-repair", metrics::SpanRepair::realign);
   options.merge_duplicates = !parsed.has("keep-duplicates");
   if (parsed.has("types")) options.types = label_list(parsed.get("types"));
   options.gold_source = name_of(gold);
@@ -215,14 +200,8 @@ nlohmann::ordered_json score_ner(const ParsedArgs& parsed, const std::string& go
 nlohmann::ordered_json score_sts(const ParsedArgs& parsed, const std::string& gold, const std::string& pred,
                                  synthbench::report::TaskSource& source) {
   metrics::SimilarityOptions options;
-  options.unparsable = choice(parsed, "unparsable", metrics::UnparsablePolicy::midpoint,
-                              {{"midpoint", metrics::UnparsablePolicy::midpoint},
-                               {"exclude", metrics::UnparsablePolicy::exclude},
-                               {"error", metrics::UnparsablePolicy::error}});
-  options.out_of_range = choice(parsed, "out-of-range", metrics::OutOfRangePolicy::clip,
-                                {{"clip", metrics::OutOfRangePolicy::clip},
-                                 {"unparsable", metrics::OutOfRangePolicy::unparsable},
-                                 {"error", metrics::OutOfRangePolicy::error}});
+  options.unparsable = choice(parsed, "unparsable", metrics::UnparsablePolicy::midpoint);
+  options.out_of_range = choice(parsed, "out-of-range", metrics::OutOfRangePolicy::clip);
   options.gold_source = name_of(gold);
   options.predicted_source = name_of(pred);
   const auto data = metrics::similarity_data(records(gold), name_of(gold), records(pred), name_of(pred));

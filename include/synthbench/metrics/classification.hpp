@@ -185,14 +185,6 @@ inline const char* to_string(ClassificationMetric m) noexcept {
   return "accuracy";
 }
 
-/// The metric named `name` (as to_string gives it), or nullopt.
-inline std::optional<ClassificationMetric> parse_classification_metric(const std::string& name) {
-  for (const auto m : all_classification_metrics) {
-    if (name == to_string(m)) return m;
-  }
-  return std::nullopt;
-}
-
 /// `label` as a sorted set of intents joined by `separator` ("b#a#b" -> "a#b").
 inline std::string canonical_label_set(const std::string& label, char separator) {
   std::vector<std::string> parts;

@@ -40,14 +40,6 @@ inline const char* to_string(ZeroDivision policy) noexcept {
   return "zero";
 }
 
-/// The policy named `name` ("zero" or "0", "one" or "1", "undefined" or "nan"), or nullopt.
-inline std::optional<ZeroDivision> parse_zero_division(const std::string& name) {
-  if (name == "zero" || name == "0") return ZeroDivision::zero;
-  if (name == "one" || name == "1") return ZeroDivision::one;
-  if (name == "undefined" || name == "nan") return ZeroDivision::undefined;
-  return std::nullopt;
-}
-
 /// numerator / denominator; when the denominator is 0, the value `policy` gives (nullopt for
 /// ZeroDivision::undefined). The allocation-free core of ratio(), for resampling loops.
 inline std::optional<double> ratio_value(double numerator, double denominator, ZeroDivision policy) noexcept {

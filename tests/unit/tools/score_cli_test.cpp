@@ -231,6 +231,79 @@ TEST_F(ScoreCli, BadCommandLinesExitTwo) {
   for (const auto& [args, says] : cases) expect_bad_input(args, "", {says});
 }
 
+// Every spelling of every policy option, names and aliases, is read by the library's parser
+// (metrics/option_values.hpp) and reported under its name in "options"; any other value exits 2
+// naming the option's values.
+TEST_F(ScoreCli, PolicyOptionsAcceptEveryNameAndAlias) {
+  const std::string intent_gold = write("ig.jsonl", kIntentGold);
+  const std::string intent_pred = write("ip.jsonl", kIntentPred);
+  const std::string ner_gold = write("ng.jsonl",
+                                     "{\"entities\": [{\"start\": 0, \"end\": 5, \"type\": \"person\", \"text\": \"Alice\"}], "
+                                     "\"text\": \"Alice and Paris\"}\n");
+  const std::string sts_gold = write("sg.jsonl",
+                                     "{\"score\": 1, \"text1\": \"a\", \"text2\": \"b\"}\n{\"score\": 2, \"text1\": \"c\", \"text2\": \"d\"}\n"
+                                     "{\"score\": 4, \"text1\": \"e\", \"text2\": \"f\"}\n");
+  struct Case {
+    std::string task;
+    std::string option;
+    std::string spelling;
+    std::string key;       // in "options"
+    std::string reported;  // the value's name
+  };
+  const std::vector<Case> cases = {
+      {"intent", "zero-division", "zero", "zero_division", "zero"},
+      {"intent", "zero-division", "one", "zero_division", "one"},
+      {"intent", "zero-division", "undefined", "zero_division", "undefined"},
+      {"intent", "zero-division", "0", "zero_division", "zero"},
+      {"intent", "zero-division", "1", "zero_division", "one"},
+      {"intent", "zero-division", "nan", "zero_division", "undefined"},
+      {"ner", "zero-division", "nan", "zero_division", "undefined"},
+      {"intent", "average-over", "observed", "average_over", "observed"},
+      {"intent", "average-over", "gold", "average_over", "gold"},
+      {"intent", "average-over", "label_set", "average_over", "label_set"},
+      {"intent", "average-over", "labels", "average_over", "label_set"},
+      {"intent", "multi-intent", "exact", "multi_intent", "exact"},
+      {"intent", "multi-intent", "unordered_set", "multi_intent", "unordered_set"},
+      {"intent", "multi-intent", "set", "multi_intent", "unordered_set"},
+      {"ner", "span-repair", "realign", "span_repair", "realign"},
+      {"ner", "span-repair", "none", "span_repair", "none"},
+      {"ner", "span-repair", "error", "span_repair", "error"},
+      {"sts", "unparsable", "midpoint", "unparsable", "midpoint"},
+      {"sts", "unparsable", "exclude", "unparsable", "exclude"},
+      {"sts", "unparsable", "error", "unparsable", "error"},
+      {"sts", "out-of-range", "clip", "out_of_range", "clip"},
+      {"sts", "out-of-range", "unparsable", "out_of_range", "unparsable"},
+      {"sts", "out-of-range", "error", "out_of_range", "error"},
+  };
+  const auto files = [&](const std::string& task) -> std::pair<std::string, std::string> {
+    if (task == "intent") return {intent_gold, intent_pred};
+    return task == "ner" ? std::make_pair(ner_gold, ner_gold) : std::make_pair(sts_gold, sts_gold);
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE("--" + c.option + " " + c.spelling);
+    const auto [gold, pred] = files(c.task);
+    const auto r = synthbench({"score", c.task, "--gold", gold, "--pred", pred, "--" + c.option, c.spelling});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["options"][c.key], c.reported);
+  }
+  // A value outside the table: exit 2, listing the names (aliases are in --help and docs/cli.md).
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--zero-division", "NaN"},
+       "--zero-division must be one of zero, one, undefined, got 'NaN'"},
+      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--average-over", "all"},
+       "--average-over must be one of observed, gold, label_set, got 'all'"},
+      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--multi-intent", "sets"},
+       "--multi-intent must be one of exact, unordered_set, got 'sets'"},
+      {{"score", "ner", "--gold", ner_gold, "--pred", ner_gold, "--span-repair", "fix"},
+       "--span-repair must be one of realign, none, error, got 'fix'"},
+      {{"score", "sts", "--gold", sts_gold, "--pred", sts_gold, "--unparsable", ""},
+       "--unparsable must be one of midpoint, exclude, error, got ''"},
+      {{"score", "sts", "--gold", sts_gold, "--pred", sts_gold, "--out-of-range", "Clip"},
+       "--out-of-range must be one of clip, unparsable, error, got 'Clip'"},
+  };
+  for (const auto& [args, says] : bad) expect_bad_input(args, "", {says});
+}
+
 // --- Malformed input: exit 2, naming the file and the line ---------------------------------
 
 TEST_F(ScoreCli, InvalidJsonNamesLineAndColumn) {
