@@ -342,15 +342,7 @@ class Scanner {
             const int l = synthbench::detail::hex_value(t_[i_ + 3]);
             if (h < 0 || l < 0) return invalid("\\x must be followed by two hex digits");
             repair("python_escape");
-            const auto v = static_cast<std::uint32_t>(h * 16 + l);
-            if (v < 0x20) {
-              out_ += control_escape(static_cast<char>(v));
-            } else if (v == '"' || v == '\\') {
-              out_ += '\\';
-              out_ += static_cast<char>(v);
-            } else {
-              synthbench::detail::append_utf8(out_, v);
-            }
+            append_code_point(static_cast<std::uint32_t>(h * 16 + l));
             i_ += 4;
             break;
           }
@@ -364,14 +356,7 @@ class Scanner {
             }
             if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return invalid("\\U escape of a value that is not a Unicode scalar");
             repair("python_escape");
-            if (v < 0x20) {
-              out_ += control_escape(static_cast<char>(v));
-            } else if (v == '"' || v == '\\') {
-              out_ += '\\';
-              out_ += static_cast<char>(v);
-            } else {
-              synthbench::detail::append_utf8(out_, v);
-            }
+            append_code_point(v);
             i_ += 10;
             break;
           }
@@ -404,6 +389,19 @@ class Scanner {
       }
       out_ += c;
       ++i_;
+    }
+  }
+
+  // Appends the scalar value `v` of a Python escape (\xHH, \UHHHHHHHH) to the strict text:
+  // escaped where JSON needs it, else as UTF-8.
+  void append_code_point(std::uint32_t v) {
+    if (v < 0x20) {
+      out_ += control_escape(static_cast<char>(v));
+    } else if (v == '"' || v == '\\') {
+      out_ += '\\';
+      out_ += static_cast<char>(v);
+    } else {
+      synthbench::detail::append_utf8(out_, v);
     }
   }
 

@@ -11,11 +11,8 @@
 
 namespace {
 
-using synthbench::detail::is_lower_letter;
-using synthbench::detail::is_upper_letter;
-using synthbench::detail::LetterCase;
-using synthbench::detail::letter_case;
-using synthbench::detail::simple_fold;
+namespace sd = synthbench::detail;
+using sd::LetterCase;
 
 std::vector<std::uint32_t> code_points(const std::string& text) {
   std::vector<std::uint32_t> out;
@@ -66,8 +63,8 @@ TEST(LetterCase, AgreesWithUnicodeOnEveryCodePointItCovers) {
   }
   for (std::uint32_t c = 0; c < 0x460; ++c) {
     if (!covered(c)) continue;
-    EXPECT_EQ(letter_case(c).kind, expected[c]) << std::hex << "U+" << c;
-    EXPECT_EQ(letter_case(c).fold, fold[c]) << std::hex << "U+" << c;
+    EXPECT_EQ(sd::letter_case(c).kind, expected[c]) << std::hex << "U+" << c;
+    EXPECT_EQ(sd::letter_case(c).fold, fold[c]) << std::hex << "U+" << c;
   }
 }
 
@@ -75,48 +72,48 @@ TEST(LetterCase, OutsideTheTableNothingIsCasedOrFolded) {
   std::size_t cased = 0;
   for (std::uint32_t c = 0; c <= 0x10FFFF; ++c) {
     if (covered(c)) continue;
-    const auto e = letter_case(c);
+    const auto e = sd::letter_case(c);
     if (e.kind != LetterCase::none || e.fold != c) ++cased;
   }
   EXPECT_EQ(cased, 0u);
   // A few that a wider table would fold: Latin Extended-B, Greek Ϗ, Armenian, fullwidth A.
-  EXPECT_EQ(simple_fold(0x1F1), 0x1F1u);
-  EXPECT_EQ(simple_fold(0x3CF), 0x3CFu);
-  EXPECT_EQ(simple_fold(0x531), 0x531u);
-  EXPECT_EQ(simple_fold(0xFF21), 0xFF21u);
+  EXPECT_EQ(sd::simple_fold(0x1F1), 0x1F1u);
+  EXPECT_EQ(sd::simple_fold(0x3CF), 0x3CFu);
+  EXPECT_EQ(sd::simple_fold(0x531), 0x531u);
+  EXPECT_EQ(sd::simple_fold(0xFF21), 0xFF21u);
 }
 
 TEST(LetterCase, GreekCapitalsAccentedOrNot) {
   // The NER solvers' own is_upper missed the accented ones that the folding already knew.
   for (const std::uint32_t c : {0x386u, 0x388u, 0x389u, 0x38Au, 0x38Cu, 0x38Eu, 0x38Fu, 0x391u, 0x3A9u, 0x3AAu, 0x3ABu}) {
-    EXPECT_TRUE(is_upper_letter(c)) << std::hex << c;
-    EXPECT_FALSE(is_lower_letter(c)) << std::hex << c;
-    EXPECT_TRUE(is_lower_letter(simple_fold(c))) << std::hex << c;
+    EXPECT_TRUE(sd::is_upper_letter(c)) << std::hex << c;
+    EXPECT_FALSE(sd::is_lower_letter(c)) << std::hex << c;
+    EXPECT_TRUE(sd::is_lower_letter(sd::simple_fold(c))) << std::hex << c;
   }
-  EXPECT_EQ(simple_fold(0x386), 0x3ACu);  // Ά -> ά
-  EXPECT_EQ(simple_fold(0x388), 0x3ADu);  // Έ -> έ
-  EXPECT_EQ(simple_fold(0x38F), 0x3CEu);  // Ώ -> ώ
-  EXPECT_EQ(simple_fold(0x3C2), 0x3C3u);  // ς -> σ
-  EXPECT_FALSE(is_upper_letter(0x3A2));   // unassigned, between Ρ and Σ
+  EXPECT_EQ(sd::simple_fold(0x386), 0x3ACu);  // Ά -> ά
+  EXPECT_EQ(sd::simple_fold(0x388), 0x3ADu);  // Έ -> έ
+  EXPECT_EQ(sd::simple_fold(0x38F), 0x3CEu);  // Ώ -> ώ
+  EXPECT_EQ(sd::simple_fold(0x3C2), 0x3C3u);  // ς -> σ
+  EXPECT_FALSE(sd::is_upper_letter(0x3A2));   // unassigned, between Ρ and Σ
 }
 
 TEST(LetterCase, OtherScriptsAndTheLettersWithoutAPartner) {
-  EXPECT_TRUE(is_upper_letter('Q'));
-  EXPECT_TRUE(is_lower_letter('q'));
-  EXPECT_FALSE(is_upper_letter('1'));
-  EXPECT_FALSE(is_lower_letter('_'));
-  EXPECT_TRUE(is_upper_letter(0xC9));     // É
-  EXPECT_FALSE(is_upper_letter(0xD7));    // ×
-  EXPECT_TRUE(is_lower_letter(0xDF));     // ß, which folds to itself (not "ss")
-  EXPECT_EQ(simple_fold(0xDF), 0xDFu);
-  EXPECT_TRUE(is_upper_letter(0x130));    // İ: upper, but folds to itself
-  EXPECT_EQ(simple_fold(0x130), 0x130u);
-  EXPECT_TRUE(is_lower_letter(0x17F));    // ſ folds to s
-  EXPECT_EQ(simple_fold(0x17F), static_cast<std::uint32_t>('s'));
-  EXPECT_EQ(simple_fold(0x178), 0xFFu);   // Ÿ -> ÿ, across blocks
-  EXPECT_TRUE(is_upper_letter(0x401));    // Ё
-  EXPECT_EQ(simple_fold(0x401), 0x451u);
-  EXPECT_TRUE(is_lower_letter(0x45F));    // џ: the end of basic Cyrillic
+  EXPECT_TRUE(sd::is_upper_letter('Q'));
+  EXPECT_TRUE(sd::is_lower_letter('q'));
+  EXPECT_FALSE(sd::is_upper_letter('1'));
+  EXPECT_FALSE(sd::is_lower_letter('_'));
+  EXPECT_TRUE(sd::is_upper_letter(0xC9));     // É
+  EXPECT_FALSE(sd::is_upper_letter(0xD7));    // ×
+  EXPECT_TRUE(sd::is_lower_letter(0xDF));     // ß, which folds to itself (not "ss")
+  EXPECT_EQ(sd::simple_fold(0xDF), 0xDFu);
+  EXPECT_TRUE(sd::is_upper_letter(0x130));    // İ: upper, but folds to itself
+  EXPECT_EQ(sd::simple_fold(0x130), 0x130u);
+  EXPECT_TRUE(sd::is_lower_letter(0x17F));    // ſ folds to s
+  EXPECT_EQ(sd::simple_fold(0x17F), static_cast<std::uint32_t>('s'));
+  EXPECT_EQ(sd::simple_fold(0x178), 0xFFu);   // Ÿ -> ÿ, across blocks
+  EXPECT_TRUE(sd::is_upper_letter(0x401));    // Ё
+  EXPECT_EQ(sd::simple_fold(0x401), 0x451u);
+  EXPECT_TRUE(sd::is_lower_letter(0x45F));    // џ: the end of basic Cyrillic
 }
 
 TEST(FoldCase, KeepsOffsetsAndMalformedBytes) {

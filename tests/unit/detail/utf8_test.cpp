@@ -12,11 +12,7 @@
 
 namespace {
 
-using synthbench::detail::decode_utf8;
-using synthbench::detail::is_cut_off_utf8;
-using synthbench::detail::is_valid_utf8;
-using synthbench::detail::utf8_code_point_at;
-using synthbench::detail::utf8_sequence_length;
+namespace sd = synthbench::detail;
 
 std::string bytes(std::initializer_list<unsigned> list) {
   std::string out;
@@ -60,38 +56,38 @@ std::size_t reference_length(const std::string& s, std::uint32_t& code) {
 }
 
 TEST(Utf8SequenceLength, TheBoundariesOfRfc3629) {
-  EXPECT_EQ(utf8_sequence_length("A", 0), 1u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xC2, 0x80}), 0), 2u);  // U+0080, the first 2-byte value
-  EXPECT_EQ(utf8_sequence_length(bytes({0xDF, 0xBF}), 0), 2u);  // U+07FF
-  EXPECT_EQ(utf8_sequence_length(bytes({0xE0, 0xA0, 0x80}), 0), 3u);  // U+0800
-  EXPECT_EQ(utf8_sequence_length(bytes({0xED, 0x9F, 0xBF}), 0), 3u);  // U+D7FF, just below the surrogates
-  EXPECT_EQ(utf8_sequence_length(bytes({0xEE, 0x80, 0x80}), 0), 3u);  // U+E000, just above them
-  EXPECT_EQ(utf8_sequence_length(bytes({0xEF, 0xBF, 0xBF}), 0), 3u);  // U+FFFF
-  EXPECT_EQ(utf8_sequence_length(bytes({0xF0, 0x90, 0x80, 0x80}), 0), 4u);  // U+10000
-  EXPECT_EQ(utf8_sequence_length(bytes({0xF4, 0x8F, 0xBF, 0xBF}), 0), 4u);  // U+10FFFF, the last scalar value
+  EXPECT_EQ(sd::utf8_sequence_length("A", 0), 1u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xC2, 0x80}), 0), 2u);  // U+0080, the first 2-byte value
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xDF, 0xBF}), 0), 2u);  // U+07FF
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xE0, 0xA0, 0x80}), 0), 3u);  // U+0800
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xED, 0x9F, 0xBF}), 0), 3u);  // U+D7FF, just below the surrogates
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xEE, 0x80, 0x80}), 0), 3u);  // U+E000, just above them
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xEF, 0xBF, 0xBF}), 0), 3u);  // U+FFFF
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xF0, 0x90, 0x80, 0x80}), 0), 4u);  // U+10000
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xF4, 0x8F, 0xBF, 0xBF}), 0), 4u);  // U+10FFFF, the last scalar value
 }
 
 TEST(Utf8SequenceLength, RejectsOverlongFormsSurrogatesAndValuesAboveU10FFFF) {
   // Overlong: '/' as C0 AF, U+007F as C1 BF, U+07FF as E0 9F BF, U+FFFF as F0 8F BF BF.
-  EXPECT_EQ(utf8_sequence_length(bytes({0xC0, 0xAF}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xC1, 0xBF}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xE0, 0x9F, 0xBF}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xF0, 0x8F, 0xBF, 0xBF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xC0, 0xAF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xC1, 0xBF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xE0, 0x9F, 0xBF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xF0, 0x8F, 0xBF, 0xBF}), 0), 0u);
   // Surrogates U+D800 and U+DFFF.
-  EXPECT_EQ(utf8_sequence_length(bytes({0xED, 0xA0, 0x80}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xED, 0xBF, 0xBF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xED, 0xA0, 0x80}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xED, 0xBF, 0xBF}), 0), 0u);
   // Above U+10FFFF: U+110000 as F4 90 80 80, and the lead bytes F5..FF.
-  EXPECT_EQ(utf8_sequence_length(bytes({0xF4, 0x90, 0x80, 0x80}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xF5, 0x80, 0x80, 0x80}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xFF}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xF4, 0x90, 0x80, 0x80}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xF5, 0x80, 0x80, 0x80}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xFF}), 0), 0u);
   // A lone continuation byte, a missing continuation byte, a cut-off sequence.
-  EXPECT_EQ(utf8_sequence_length(bytes({0x80}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xC3, 0x41}), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(bytes({0xE2, 0x82}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0x80}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xC3, 0x41}), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(bytes({0xE2, 0x82}), 0), 0u);
   // The end of the view counts, not the end of the string behind it.
   const std::string euro = bytes({0xE2, 0x82, 0xAC});
-  EXPECT_EQ(utf8_sequence_length(std::string_view(euro.data(), 2), 0), 0u);
-  EXPECT_EQ(utf8_sequence_length(euro, 0), 3u);
+  EXPECT_EQ(sd::utf8_sequence_length(std::string_view(euro.data(), 2), 0), 0u);
+  EXPECT_EQ(sd::utf8_sequence_length(euro, 0), 3u);
 }
 
 TEST(DecodeUtf8, AgreesWithTheReferenceOnEveryOneTwoAndThreeByteInput) {
@@ -105,7 +101,7 @@ TEST(DecodeUtf8, AgreesWithTheReferenceOnEveryOneTwoAndThreeByteInput) {
         s = a >= 0xC0 ? bytes({a, b, c}) : bytes({a, b});
         std::uint32_t expected_code = 0;
         const std::size_t expected = reference_length(s, expected_code);
-        const auto d = decode_utf8(s, 0);
+        const auto d = sd::decode_utf8(s, 0);
         ASSERT_EQ(d.length, expected) << a << " " << b << " " << c;
         if (expected != 0) {
           ASSERT_EQ(d.code, expected_code) << a << " " << b << " " << c;
@@ -132,7 +128,7 @@ TEST(DecodeUtf8, AgreesWithTheReferenceOnFourByteInputs) {
           const std::string s = bytes({a, b, c, d});
           std::uint32_t expected_code = 0;
           const std::size_t expected = reference_length(s, expected_code);
-          const auto got = decode_utf8(s, 0);
+          const auto got = sd::decode_utf8(s, 0);
           ASSERT_EQ(got.length, expected) << a << " " << b << " " << c << " " << d;
           if (expected != 0) {
             ASSERT_EQ(got.code, expected_code);
@@ -148,8 +144,8 @@ TEST(AppendUtf8, RoundTripsEveryScalarValue) {
   for (std::uint32_t c = 0; c <= 0x10FFFF; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) continue;
     s.clear();
-    synthbench::detail::append_utf8(s, c);
-    const auto d = decode_utf8(s, 0);
+    sd::append_utf8(s, c);
+    const auto d = sd::decode_utf8(s, 0);
     ASSERT_EQ(d.length, s.size()) << c;
     ASSERT_EQ(d.code, c);
     ASSERT_EQ(s.size(), c < 0x80 ? 1u : (c < 0x800 ? 2u : (c < 0x10000 ? 3u : 4u)));
@@ -157,43 +153,43 @@ TEST(AppendUtf8, RoundTripsEveryScalarValue) {
 }
 
 TEST(Utf8CodePointAt, GivesTheReplacementCharacterForMalformedSequences) {
-  EXPECT_EQ(utf8_code_point_at(bytes({0x41}), 0), 0x41u);
-  EXPECT_EQ(utf8_code_point_at(bytes({0xCE, 0x86}), 0), 0x386u);  // Ά
+  EXPECT_EQ(sd::utf8_code_point_at(bytes({0x41}), 0), 0x41u);
+  EXPECT_EQ(sd::utf8_code_point_at(bytes({0xCE, 0x86}), 0), 0x386u);  // Ά
   // The NER solvers' own decoder read these as 'A' and U+D800.
-  EXPECT_EQ(utf8_code_point_at(bytes({0xC1, 0x81}), 0), 0xFFFDu);
-  EXPECT_EQ(utf8_code_point_at(bytes({0xED, 0xA0, 0x80}), 0), 0xFFFDu);
-  EXPECT_EQ(utf8_code_point_at(bytes({0xE2, 0x82}), 0), 0xFFFDu);
+  EXPECT_EQ(sd::utf8_code_point_at(bytes({0xC1, 0x81}), 0), 0xFFFDu);
+  EXPECT_EQ(sd::utf8_code_point_at(bytes({0xED, 0xA0, 0x80}), 0), 0xFFFDu);
+  EXPECT_EQ(sd::utf8_code_point_at(bytes({0xE2, 0x82}), 0), 0xFFFDu);
 }
 
 TEST(IsValidUtf8, WholeTexts) {
-  EXPECT_TRUE(is_valid_utf8(""));
-  EXPECT_TRUE(is_valid_utf8("plain ASCII"));
-  EXPECT_TRUE(is_valid_utf8("Schr\xC3\xB6" "der, \xE2\x82\xAC 5, \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(is_valid_utf8("Schr\xC3" "der"));           // a lead byte without its continuation
-  EXPECT_FALSE(is_valid_utf8("ok \xC0\xAF"));              // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("ok \xED\xA0\x80"));          // a surrogate
-  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80 too big"));  // U+110000
-  EXPECT_FALSE(is_valid_utf8("cut \xE2\x82"));
+  EXPECT_TRUE(sd::is_valid_utf8(""));
+  EXPECT_TRUE(sd::is_valid_utf8("plain ASCII"));
+  EXPECT_TRUE(sd::is_valid_utf8("Schr\xC3\xB6" "der, \xE2\x82\xAC 5, \xF0\x9F\x98\x80"));
+  EXPECT_FALSE(sd::is_valid_utf8("Schr\xC3" "der"));           // a lead byte without its continuation
+  EXPECT_FALSE(sd::is_valid_utf8("ok \xC0\xAF"));              // overlong '/'
+  EXPECT_FALSE(sd::is_valid_utf8("ok \xED\xA0\x80"));          // a surrogate
+  EXPECT_FALSE(sd::is_valid_utf8("\xF4\x90\x80\x80 too big"));  // U+110000
+  EXPECT_FALSE(sd::is_valid_utf8("cut \xE2\x82"));
 }
 
 TEST(IsCutOffUtf8, OnlyAStartThatCouldStillBecomeWellFormed) {
-  EXPECT_TRUE(is_cut_off_utf8(bytes({0xC3}), 0));
-  EXPECT_TRUE(is_cut_off_utf8(bytes({0xE2, 0x82}), 0));
-  EXPECT_TRUE(is_cut_off_utf8(bytes({0xF0, 0x9F, 0x98}), 0));
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xC3, 0xA9}), 0));  // complete
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xE0, 0x80}), 0));  // only an overlong form can follow
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xED, 0xA0}), 0));  // only a surrogate can follow
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xF4, 0x90}), 0));  // only values above U+10FFFF
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xF5}), 0));
-  EXPECT_FALSE(is_cut_off_utf8(bytes({0xE2, 0x41}), 0));
-  EXPECT_FALSE(is_cut_off_utf8("A", 0));
+  EXPECT_TRUE(sd::is_cut_off_utf8(bytes({0xC3}), 0));
+  EXPECT_TRUE(sd::is_cut_off_utf8(bytes({0xE2, 0x82}), 0));
+  EXPECT_TRUE(sd::is_cut_off_utf8(bytes({0xF0, 0x9F, 0x98}), 0));
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xC3, 0xA9}), 0));  // complete
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xE0, 0x80}), 0));  // only an overlong form can follow
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xED, 0xA0}), 0));  // only a surrogate can follow
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xF4, 0x90}), 0));  // only values above U+10FFFF
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xF5}), 0));
+  EXPECT_FALSE(sd::is_cut_off_utf8(bytes({0xE2, 0x41}), 0));
+  EXPECT_FALSE(sd::is_cut_off_utf8("A", 0));
 }
 
 TEST(Utf8Chars, AMalformedSequenceIsOneCharacterSpanningItsContinuationBytes) {
   // "a", "é" followed by a stray continuation byte, "b"; a leading continuation byte belongs
   // to no character.
   const std::string text = bytes({0x80, 'a', 0xC3, 0xA9, 0x80, 'b', 0xC0, 0xAF});
-  const auto chars = synthbench::detail::utf8_chars(text);
+  const auto chars = sd::utf8_chars(text);
   ASSERT_EQ(chars.size(), 4u);
   EXPECT_EQ(chars[0].byte, 1u);
   EXPECT_TRUE(chars[0].valid);
@@ -204,8 +200,8 @@ TEST(Utf8Chars, AMalformedSequenceIsOneCharacterSpanningItsContinuationBytes) {
   EXPECT_EQ(chars[3].length, 2u);
   EXPECT_FALSE(chars[3].valid) << "an overlong '/' is not the character '/'";
   // As many characters as Utf8Index and utf8_length count (the NER offsets).
-  EXPECT_EQ(synthbench::detail::utf8_length(text), 4u);
-  EXPECT_EQ(synthbench::detail::Utf8Index(text).length(), 4u);
+  EXPECT_EQ(sd::utf8_length(text), 4u);
+  EXPECT_EQ(sd::Utf8Index(text).length(), 4u);
 }
 
 }  // namespace

@@ -287,21 +287,23 @@ TEST_F(ScoreCli, PolicyOptionsAcceptEveryNameAndAlias) {
     EXPECT_EQ(nlohmann::json::parse(r.out)["options"][c.key], c.reported);
   }
   // A value outside the table: exit 2, listing the names (aliases are in --help and docs/cli.md).
-  const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
-      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--zero-division", "NaN"},
-       "--zero-division must be one of zero, one, undefined, got 'NaN'"},
-      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--average-over", "all"},
-       "--average-over must be one of observed, gold, label_set, got 'all'"},
-      {{"score", "intent", "--gold", intent_gold, "--pred", intent_pred, "--multi-intent", "sets"},
-       "--multi-intent must be one of exact, unordered_set, got 'sets'"},
-      {{"score", "ner", "--gold", ner_gold, "--pred", ner_gold, "--span-repair", "fix"},
-       "--span-repair must be one of realign, none, error, got 'fix'"},
-      {{"score", "sts", "--gold", sts_gold, "--pred", sts_gold, "--unparsable", ""},
-       "--unparsable must be one of midpoint, exclude, error, got ''"},
-      {{"score", "sts", "--gold", sts_gold, "--pred", sts_gold, "--out-of-range", "Clip"},
-       "--out-of-range must be one of clip, unparsable, error, got 'Clip'"},
+  struct Bad {
+    std::string task;
+    std::string option;
+    std::string value;
+    std::string names;
   };
-  for (const auto& [args, says] : bad) expect_bad_input(args, "", {says});
+  const std::vector<Bad> bad = {{"intent", "zero-division", "NaN", "zero, one, undefined"},
+                                {"intent", "average-over", "all", "observed, gold, label_set"},
+                                {"intent", "multi-intent", "sets", "exact, unordered_set"},
+                                {"ner", "span-repair", "fix", "realign, none, error"},
+                                {"sts", "unparsable", "", "midpoint, exclude, error"},
+                                {"sts", "out-of-range", "Clip", "clip, unparsable, error"}};
+  for (const auto& b : bad) {
+    const auto [gold, pred] = files(b.task);
+    expect_bad_input({"score", b.task, "--gold", gold, "--pred", pred, "--" + b.option, b.value}, "",
+                     {"--" + b.option + " must be one of " + b.names + ", got '" + b.value + "'"});
+  }
 }
 
 // --- Malformed input: exit 2, naming the file and the line ---------------------------------

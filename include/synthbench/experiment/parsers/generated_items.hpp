@@ -81,6 +81,14 @@ inline std::optional<std::string> text_field(const nlohmann::json& record, const
   return value;
 }
 
+/// The member `name` of a record, or nullptr with `issue` set (missing_field) when it has none.
+inline const nlohmann::json* required_member(const nlohmann::json& record, const char* name, std::optional<ItemIssue>& issue) {
+  const auto it = record.find(name);
+  if (it != record.end()) return &*it;
+  issue = ItemIssue{"", "missing_field", std::string("no \"") + name + "\" member"};
+  return nullptr;
+}
+
 /// Runs `read` on every record of a generation answer; collects items and issues in
 /// answer order.
 template <class Item, class Read>
@@ -167,19 +175,16 @@ inline llm::Parsed<GeneratedItems<SimilarityItem>> parse_generated_items<Similar
         if (!text1) return std::nullopt;
         const auto text2 = detail::text_field(r, {"text2"}, issue);
         if (!text2) return std::nullopt;
-        const auto it = r.find("score");
-        if (it == r.end()) {
-          issue = ItemIssue{"", "missing_field", "no \"score\" member"};
-          return std::nullopt;
-        }
+        const nlohmann::json* member = detail::required_member(r, "score", issue);
+        if (member == nullptr) return std::nullopt;
         std::optional<double> score;
-        if (it->is_number()) {
-          score = it->get<double>();
-        } else if (it->is_string()) {
-          score = detail::parse_decimal(it->get<std::string>());
+        if (member->is_number()) {
+          score = member->get<double>();
+        } else if (member->is_string()) {
+          score = detail::parse_decimal(member->get<std::string>());
         }
         if (!score) {
-          issue = ItemIssue{"", "not_a_number", "\"score\" is " + detail::describe_json(*it)};
+          issue = ItemIssue{"", "not_a_number", "\"score\" is " + detail::describe_json(*member)};
           return std::nullopt;
         }
         if (*score < rules.scale.min || *score > rules.scale.max) {
@@ -199,17 +204,14 @@ inline llm::Parsed<GeneratedItems<NerItem>> parse_generated_items<NerItem>(const
       answer, {"entities"}, [&](const nlohmann::json& r, std::optional<ItemIssue>& issue) -> std::optional<NerItem> {
         const auto text = detail::text_field(r, {"text"}, issue);
         if (!text) return std::nullopt;
-        const auto it = r.find("entities");
-        if (it == r.end()) {
-          issue = ItemIssue{"", "missing_field", "no \"entities\" member"};
-          return std::nullopt;
-        }
-        if (!it->is_array()) {
-          issue = ItemIssue{"", "wrong_type", "\"entities\" is " + detail::describe_json(*it) + ", not a list"};
+        const nlohmann::json* list = detail::required_member(r, "entities", issue);
+        if (list == nullptr) return std::nullopt;
+        if (!list->is_array()) {
+          issue = ItemIssue{"", "wrong_type", "\"entities\" is " + detail::describe_json(*list) + ", not a list"};
           return std::nullopt;
         }
         std::vector<EntityIssue> issues;
-        auto mentions = detail::answer_mentions(*it, issues);
+        auto mentions = detail::answer_mentions(*list, issues);
         const auto typed = detail::typed_mentions(std::move(mentions), rules.labels, issues);
         NerItem item;
         item.text = *text;
