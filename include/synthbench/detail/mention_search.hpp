@@ -82,23 +82,62 @@ struct MentionOccurrence {
   bool inside_word = false;  ///< it would cut a word: not a place for the mention
 };
 
+/// True when an occurrence of `mention` (not empty) between the document's characters
+/// `before` and `after` (nullptr at the document's start or end) would cut a word: the
+/// mention starts with a word character and so does `before`, or it ends with one and so does
+/// `after` (file comment).
+inline bool cuts_word(const MentionText& mention, const Utf8Char* before, const Utf8Char* after) noexcept {
+  return (before != nullptr && is_word_char(*before) && is_word_char(mention.chars().front())) ||
+         (after != nullptr && is_word_char(*after) && is_word_char(mention.chars().back()));
+}
+
 /// Every occurrence of `mention` in `document`, left to right (file comment).
 inline std::vector<MentionOccurrence> mention_occurrences(const MentionText& document, const MentionText& mention) {
   std::vector<MentionOccurrence> out;
   const std::size_t n = mention.size();
   if (n == 0 || n > document.size() || mention.starts_inside_character()) return out;
   const auto& chars = document.chars();
-  const bool starts_word = is_word_char(mention.chars().front());
-  const bool ends_word = is_word_char(mention.chars().back());
   for (std::size_t p = 0; p + n <= chars.size(); ++p) {
     std::size_t j = 0;
     while (j < n && document.same_folded(p + j, mention, j)) ++j;
     if (j < n) continue;
     bool exact = true;
     for (j = 0; j < n && exact; ++j) exact = document.same_bytes(p + j, mention, j);
-    const bool inside_word = (starts_word && p > 0 && is_word_char(chars[p - 1])) ||
-                             (ends_word && p + n < chars.size() && is_word_char(chars[p + n]));
+    const bool inside_word = cuts_word(mention, p > 0 ? &chars[p - 1] : nullptr, p + n < chars.size() ? &chars[p + n] : nullptr);
     out.push_back({p, exact, inside_word});
+  }
+  return out;
+}
+
+/// An exact occurrence found by exact_occurrences.
+struct ExactOccurrence {
+  std::size_t byte = 0;      ///< its first byte in the text
+  bool inside_word = false;  ///< it would cut a word: not a place for the mention
+};
+
+/// The occurrences of `mention` in `text` that mention_occurrences marks exact, left to right,
+/// at byte offsets, found by byte search without preparing the whole text: a caller that
+/// prefers exact occurrences (the span repair) pays for case folding only when there is none.
+inline std::vector<ExactOccurrence> exact_occurrences(const std::string& text, const MentionText& mention) {
+  std::vector<ExactOccurrence> out;
+  const std::string& needle = mention.text();
+  if (mention.size() == 0 || mention.starts_inside_character()) return out;
+  for (std::size_t b = text.find(needle); b != std::string::npos; b = text.find(needle, b + 1)) {
+    const std::size_t e = b + needle.size();
+    // Whole characters only: no continuation byte of a character outside the occurrence at
+    // either end (the bytes inside are the mention's, so its characters split the same way).
+    if (is_utf8_continuation(text[b]) || (e < text.size() && is_utf8_continuation(text[e]))) continue;
+    Utf8Char before;
+    Utf8Char after;
+    bool has_before = false;
+    if (b > 0) {
+      std::size_t lead = b - 1;
+      while (lead > 0 && is_utf8_continuation(text[lead])) --lead;
+      has_before = !is_utf8_continuation(text[lead]);  // else stray bytes that belong to no character
+      if (has_before) before = decode_utf8_char(text, lead);
+    }
+    if (e < text.size()) after = decode_utf8_char(text, e);
+    out.push_back({b, cuts_word(mention, has_before ? &before : nullptr, e < text.size() ? &after : nullptr)});
   }
   return out;
 }

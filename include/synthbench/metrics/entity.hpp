@@ -130,26 +130,33 @@ inline NearestOccurrence find_nearest_occurrence(const ::synthbench::detail::Utf
                                                  std::size_t start) {
   NearestOccurrence out;
   if (needle.empty()) return out;
-  const ::synthbench::detail::MentionText document(index.text());
   const ::synthbench::detail::MentionText mention(needle);
-  std::optional<std::size_t> best[2];  // [0]: exact, [1]: other capitalization
-  std::size_t best_distance[2] = {0, 0};
-  for (const auto& o : ::synthbench::detail::mention_occurrences(document, mention)) {
-    if (o.inside_word && o.start != start) {  // inside a word: only where the offsets put it
+  std::optional<std::size_t> best;
+  std::size_t best_distance = 0;
+  const auto consider = [&](std::size_t c, bool inside_word) {
+    if (inside_word && c != start) {  // inside a word: only where the offsets put it
       out.only_inside_words = true;
-      continue;
+      return;
     }
-    const std::size_t k = o.exact ? 0 : 1;
-    const std::size_t distance = o.start > start ? o.start - start : start - o.start;
-    if (!best[k] || distance < best_distance[k]) {
-      best[k] = o.start;
-      best_distance[k] = distance;
+    const std::size_t distance = c > start ? c - start : start - c;
+    if (!best || distance < best_distance) {
+      best = c;
+      best_distance = distance;
     }
+  };
+  // Exact occurrences first, by byte search: most repairs end here without folding the text.
+  for (const auto& o : ::synthbench::detail::exact_occurrences(index.text(), mention)) {
+    consider(index.character(o.byte), o.inside_word);
   }
-  const std::size_t k = best[0] ? 0 : 1;
-  if (best[k]) {
-    out.span = std::make_pair(*best[k], *best[k] + mention.size());
-    out.ignored_case = k == 1;
+  if (!best) {  // only then the case-folded ones
+    const ::synthbench::detail::MentionText document(index.text());
+    for (const auto& o : ::synthbench::detail::mention_occurrences(document, mention)) {
+      if (!o.exact) consider(o.start, o.inside_word);
+    }
+    out.ignored_case = best.has_value();
+  }
+  if (best) {
+    out.span = std::make_pair(*best, *best + mention.size());
     out.only_inside_words = false;
   }
   return out;

@@ -44,4 +44,40 @@ TEST(MentionOccurrences, NothingForEmptyLongOrStrayMentions) {
   EXPECT_TRUE(occurrences("a / b", "\xC0\xAF").empty());
 }
 
+TEST(ExactOccurrences, TheExactOnesOfMentionOccurrencesFoundByByteSearch) {
+  // Every text of up to 4 pieces and every mention of up to 2 over pieces that exercise the
+  // rule: letters of two cases, a space, a two-byte letter, a lone continuation byte and a lead
+  // byte without its continuation (6^1 + ... + 6^4 texts times 6 + 36 mentions).
+  const std::vector<std::string> pieces = {"a", "A", " ", "\303\251", "\251", "\303"};
+  std::vector<std::string> texts = {""};
+  for (std::size_t length = 1, from = 0; length <= 4; ++length) {
+    const std::size_t to = texts.size();
+    for (std::size_t k = from; k < to; ++k) {
+      for (const auto& p : pieces) texts.push_back(texts[k] + p);
+    }
+    from = to;
+  }
+  std::size_t compared = 0;
+  std::size_t found = 0;
+  for (const auto& text : texts) {
+    const MentionText document(text);
+    const synthbench::detail::Utf8Index index(text);
+    for (std::size_t m = 1; m < 1 + 6 + 36; ++m) {  // the texts of one and two pieces
+      const std::string& mention_text = texts[m];
+      const MentionText mention(mention_text);
+      std::vector<std::pair<std::size_t, bool>> expected;
+      for (const auto& o : synthbench::detail::mention_occurrences(document, mention)) {
+        if (o.exact) expected.emplace_back(o.start, o.inside_word);
+      }
+      std::vector<std::pair<std::size_t, bool>> got;
+      for (const auto& o : synthbench::detail::exact_occurrences(text, mention)) got.emplace_back(index.character(o.byte), o.inside_word);
+      ASSERT_EQ(got, expected) << "'" << text << "' / '" << mention_text << "'";
+      ++compared;
+      found += got.size();
+    }
+  }
+  EXPECT_EQ(compared, (1u + 6u + 36u + 216u + 1296u) * 42u);
+  EXPECT_GT(found, 1000u);  // not a comparison of empty lists
+}
+
 }  // namespace
