@@ -143,7 +143,7 @@ inline ::testing::AssertionResult request_bless(BlessRequest request) {
       return ::testing::AssertionFailure()
              << "Expected: to bless " << request.path.string() << " once in this run\n"
              << "  Actual: " << (it->second.test.empty() ? std::string("this run") : it->second.test)
-             << " already blessed it with other content; synthbench refuses to write a baseline twice in one run "
+             << " asked to bless it before, with other content; synthbench refuses to write a baseline twice in one run "
                 "(give each assertion its own baseline file)";
     }
     registry.files[key] = {test, request.content};
