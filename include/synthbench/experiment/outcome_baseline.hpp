@@ -485,7 +485,7 @@ inline std::string dump_outcome_baseline(const OutcomeBaseline& baseline) {
     out += "},\n      \"items\": [";
     const std::size_t n = d.cells.empty() ? 0 : d.cells.front().size();
     for (std::size_t i = 0; i < n; ++i) {
-      out += std::string(i == 0 ? "" : ",") + "\n        " + detail::outcome_row(d, baseline.task, i);
+      out += std::string(i == 0 ? "" : ",") + "\n    " + detail::outcome_row(d, baseline.task, i);
     }
     out += n == 0 ? "]\n    }" : "\n      ]\n    }";
   }
