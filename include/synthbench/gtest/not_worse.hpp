@@ -53,6 +53,7 @@
 #include "synthbench/experiment/outcome_baseline.hpp"
 #include "synthbench/experiment/upgrade_gate.hpp"
 #include "synthbench/gtest/bless.hpp"
+#include "synthbench/gtest/detail/bound_check.hpp"
 #include "synthbench/gtest/detail/deferred.hpp"
 #include "synthbench/gtest/detail/property.hpp"
 #include "synthbench/gtest/rerun_command.hpp"
@@ -182,8 +183,7 @@ template <class Table = ScoreTable>
   const std::string confidence = general(100.0 * (1.0 - alpha), 4) + "%";
   auto failure = ::testing::AssertionFailure();
   failure << "Expected: no " << current.metric() << " of " << current_expr
-          << " worse than in the baseline by more than " << general(margin, 6)
-          << (std::string(margin_expr) == general(margin, 6) ? "" : std::string(" (") + margin_expr + ")")
+          << " worse than in the baseline by more than " << detail::bound_text(margin, margin_expr)
           << " (one-sided, alpha " << general(alpha, 6) << ", Holm over " << cells.size()
           << (cells.size() == 1 ? " comparison)" : " comparisons)") << "\n  Actual: " << failing << " of " << cells.size()
           << " worse, against " << path << "\n";

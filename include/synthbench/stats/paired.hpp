@@ -33,7 +33,7 @@
 ///   any of them fails when none is worse stays at most alpha.
 
 #include <algorithm>  // std::sort, std::max, std::min
-#include <cmath>      // std::lgamma, std::exp, std::log, std::floor, std::isfinite
+#include <cmath>      // std::lgamma, std::exp, std::log, std::log1p, std::ldexp, std::floor, std::isfinite
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::uint32_t, std::uint64_t
 #include <numeric>    // std::iota
@@ -51,12 +51,24 @@ namespace stats {
 
 /// P(X >= k) for X ~ Binomial(m, theta): the sum of the probabilities of k..m, each
 /// C(m, j) theta^j (1 - theta)^(m - j) computed through lgamma (relative error about 1e-13 for
-/// m up to thousands). 1 for k = 0, 0 for k > m.
+/// m up to thousands). For theta = 1/2 and m <= 52 (McNemar's test on up to 52 changed
+/// items) it is exact: the sum of the binomial coefficients in integers, times 2^-m. 1 for
+/// k = 0, 0 for k > m.
 inline double binomial_upper_tail(std::size_t k, std::size_t m, double theta) {
   if (k == 0) return 1.0;
   if (k > m) return 0.0;
   if (theta <= 0.0) return 0.0;
   if (theta >= 1.0) return 1.0;
+  if (theta == 0.5 && m <= 52) {
+    std::uint64_t coefficient = 1;  // C(m, j), from j = m down
+    std::uint64_t sum = 0;          // < 2^52: exact in a double
+    for (std::size_t j = m;; --j) {
+      sum += coefficient;
+      if (j == k) break;
+      coefficient = coefficient * j / (m - j + 1);  // C(m, j - 1) = C(m, j) j / (m - j + 1), exact
+    }
+    return std::ldexp(static_cast<double>(sum), -static_cast<int>(m));
+  }
   const double md = static_cast<double>(m);
   const double log_theta = std::log(theta);
   const double log_rest = std::log1p(-theta);

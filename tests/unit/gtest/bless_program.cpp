@@ -3,6 +3,7 @@
 // number, default 0) is added to the scores of approach b, to simulate a change.
 
 #include <synthbench/gtest.hpp>
+#include <synthbench/gtest/not_worse.hpp>
 
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -52,6 +54,21 @@ TEST(Gate, TwiceInOneTest) {
 TEST(Gate, SameContentTwice) {
   EXPECT_NO_REGRESSION(dir() / "f.json", scores(0.0), 0.0);
   EXPECT_NO_REGRESSION(dir() / "f.json", scores(0.0), 0.0);
+}
+
+// The paired gate: 20 items, right on the first 16, or (with a shift) on items 6..15 only.
+TEST(Gate, NotWorse) {
+  std::vector<std::string> gold;
+  std::vector<synthbench::metrics::LabelPrediction> answers;
+  const std::size_t from = shift() != 0.0 ? 6 : 0;
+  for (std::size_t i = 0; i < 20; ++i) {
+    gold.emplace_back(i % 2 == 0 ? "Play" : "Book");
+    answers.emplace_back(i >= from && i < 16 ? gold.back() : (i % 2 == 0 ? "Book" : "Play"));
+  }
+  synthbench::ScoreTable t("accuracy");
+  t.set_real("model", synthbench::make_resamplable(synthbench::metrics::ClassificationOutcomes(gold, answers)
+                                                       .scorer(synthbench::metrics::ClassificationMetric::accuracy)));
+  EXPECT_NOT_WORSE(dir() / "o.json", t, 0.0, 0.05);
 }
 
 // A test that fails for another reason blesses nothing.

@@ -3,6 +3,7 @@
 // never twice in one run, and each write says what changed.
 
 #include <synthbench/gtest.hpp>
+#include <synthbench/experiment/outcome_baseline.hpp>
 
 #include <gtest/gtest.h>
 
@@ -87,6 +88,25 @@ TEST_F(Blessing, RefusesToWriteOneBaselineTwiceInARun) {
   const ProcessResult same = run("Gate.SameContentTwice");
   EXPECT_EQ(same.exit_code, 0) << same.out;
   EXPECT_TRUE(fs::exists(dir_ / "f.json"));
+}
+
+TEST_F(Blessing, ThePairedGateBlessesItsOutcomesAndSaysWhatFlipped) {
+  const ProcessResult first = run("Gate.NotWorse");
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  EXPECT_NE(first.out.find("[ BLESSED  ] " + (dir_ / "o.json").string() + " (accuracy; from t, in Gate.NotWorse)\n  a new baseline\n"),
+            std::string::npos)
+      << first.out;
+  EXPECT_EQ(synthbench::read_outcome_baseline(dir_ / "o.json").datasets.front().cells.front().size(), 20u);
+  // Without blessing, the drop (items 0..5 lost) fails the gate; blessed, it says what changed.
+  const ProcessResult gate = run("Gate.NotWorse", {"SYNTHBENCH_BLESS_TEST_SHIFT=1"});
+  EXPECT_NE(gate.exit_code, 0);
+  EXPECT_NE(gate.out.find("  real / model: 0.8000 -> 0.5000, difference -0.3000"), std::string::npos) << gate.out;
+  const ProcessResult second = run("Gate.NotWorse", {"SYNTHBENCH_BLESS=1", "SYNTHBENCH_BLESS_TEST_SHIFT=1"});
+  ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
+  EXPECT_NE(second.out.find("in Gate.NotWorse)\n  real / model: 0.8000 -> 0.5000 (-0.3000); 0 items gained, 6 lost\n"),
+            std::string::npos)
+      << second.out;
+  EXPECT_EQ(run("Gate.NotWorse", {"SYNTHBENCH_BLESS_TEST_SHIFT=1"}).exit_code, 0) << "the blessed outcomes are the new baseline";
 }
 
 TEST_F(Blessing, ATestThatFailsForAnotherReasonWritesNothing) {
