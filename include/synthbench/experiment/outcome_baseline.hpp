@@ -402,14 +402,15 @@ inline OutcomeBaseline outcome_baseline_from_table(const ScoreTable& table) {
 
 namespace detail {
 
-inline std::string json_text(const std::string& s) { return nlohmann::json(s).dump(); }
+/// `s` as a JSON string literal (throws nlohmann's type_error 316 for text that is not UTF-8).
+inline std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
 
 /// One item's row of a dataset: its gold side, then each approach's outcome.
 inline std::string outcome_row(const OutcomeDataset& d, OutcomeTask task, std::size_t i) {
   std::string row = "[";
   const CellOutcomes& ref = d.cells.front();
   switch (task) {
-    case OutcomeTask::classification: row += json_text(ref.gold_text(i)); break;
+    case OutcomeTask::classification: row += json_string(ref.gold_text(i)); break;
     case OutcomeTask::ner: row += std::to_string(CellOutcomes::gold_entities(ref.documents()[i])); break;
     case OutcomeTask::similarity: row += detail::loading::shortest(ref.gold_scores()[i]); break;
   }
@@ -419,7 +420,7 @@ inline std::string outcome_row(const OutcomeDataset& d, OutcomeTask task, std::s
       case OutcomeTask::classification:
         row += cell.right(i) ? std::string("true")
                              : (cell.predicted_ids()[i] == CellOutcomes::invalid ? std::string("null")
-                                                                                  : json_text(cell.labels()[cell.predicted_ids()[i]]));
+                                                                                  : json_string(cell.labels()[cell.predicted_ids()[i]]));
         break;
       case OutcomeTask::ner: {
         const auto& m = cell.documents()[i];
@@ -446,9 +447,9 @@ inline std::string outcome_row(const OutcomeDataset& d, OutcomeTask task, std::s
 
 /// The text of `baseline` in the format of docs/baseline-format.md (one line per item).
 inline std::string dump_outcome_baseline(const OutcomeBaseline& baseline) {
-  using detail::json_text;
+  using detail::json_string;
   std::string out = "{\n  \"format\": \"synthbench-outcomes\",\n  \"version\": 1,\n  \"task\": " +
-                    json_text(to_string(baseline.task)) + ",\n  \"metric\": " + json_text(baseline.metric) + ",\n";
+                    json_string(to_string(baseline.task)) + ",\n  \"metric\": " + json_string(baseline.metric) + ",\n";
   const CellOutcomes* any = baseline.datasets.empty() || baseline.datasets.front().cells.empty()
                                 ? nullptr
                                 : &baseline.datasets.front().cells.front();
@@ -456,10 +457,10 @@ inline std::string dump_outcome_baseline(const OutcomeBaseline& baseline) {
   if (any != nullptr) {
     switch (baseline.task) {
       case OutcomeTask::classification:
-        out += "\"zero_division\": " + json_text(metrics::to_string(any->zero_division())) +
-               ", \"average_over\": " + json_text(metrics::to_string(any->average_over()));
+        out += "\"zero_division\": " + json_string(metrics::to_string(any->zero_division())) +
+               ", \"average_over\": " + json_string(metrics::to_string(any->average_over()));
         break;
-      case OutcomeTask::ner: out += "\"zero_division\": " + json_text(metrics::to_string(any->zero_division())); break;
+      case OutcomeTask::ner: out += "\"zero_division\": " + json_string(metrics::to_string(any->zero_division())); break;
       case OutcomeTask::similarity:
         out += "\"scale\": [" + detail::loading::shortest(any->scale().first) + ", " + detail::loading::shortest(any->scale().second) + "]";
         break;
@@ -468,19 +469,19 @@ inline std::string dump_outcome_baseline(const OutcomeBaseline& baseline) {
   out += "},\n  \"datasets\": {";
   for (std::size_t k = 0; k < baseline.datasets.size(); ++k) {
     const OutcomeDataset& d = baseline.datasets[k];
-    out += std::string(k == 0 ? "" : ",") + "\n    " + json_text(d.name) + ": {\n";
+    out += std::string(k == 0 ? "" : ",") + "\n    " + json_string(d.name) + ": {\n";
     if (baseline.task == OutcomeTask::classification && !d.cells.empty()) {
       out += "      \"labels\": [";
       const auto& labels = d.cells.front().labels();
-      for (std::size_t l = 0; l < labels.size(); ++l) out += (l == 0 ? "" : ", ") + json_text(labels[l]);
+      for (std::size_t l = 0; l < labels.size(); ++l) out += (l == 0 ? "" : ", ") + json_string(labels[l]);
       out += "],\n";
     }
     out += "      \"approaches\": [";
-    for (std::size_t a = 0; a < d.approaches.size(); ++a) out += (a == 0 ? "" : ", ") + json_text(d.approaches[a]);
+    for (std::size_t a = 0; a < d.approaches.size(); ++a) out += (a == 0 ? "" : ", ") + json_string(d.approaches[a]);
     out += "],\n      \"scores\": {";
     for (std::size_t a = 0; a < d.approaches.size(); ++a) {
       const Result<double> s = d.cells[a].score(baseline.metric);
-      out += (a == 0 ? "" : ", ") + json_text(d.approaches[a]) + ": " + (s ? detail::general(s.value(), 10) : "null");
+      out += (a == 0 ? "" : ", ") + json_string(d.approaches[a]) + ": " + (s ? detail::general(s.value(), 10) : "null");
     }
     out += "},\n      \"items\": [";
     const std::size_t n = d.cells.empty() ? 0 : d.cells.front().size();

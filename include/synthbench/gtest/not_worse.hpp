@@ -210,7 +210,7 @@ template <class Table = ScoreTable>
     }
     failure << "); p = ";
     if (t.method == stats::PairedMethod::bootstrap && t.p_value == 0.0) {
-      failure << "0 (no resample at or above -" << general(margin, 6) << ")";
+      failure << "0 (no resample's difference reached " << (margin == 0.0 ? "0" : "-" + general(margin, 6)) << ")";
     } else {
       failure << general(t.p_value, 3);
     }
