@@ -36,6 +36,9 @@
 ///         gained, e.g.: item 20 (AddToShoppingList, was PlayMusic)
 ///     If the change is intended, bless it: SYNTHBENCH_BLESS=1 /abs/build/example_07_upgrade_gate --gtest_filter=...
 ///
+/// Every number in the message is formatted without the locale (integers with std::to_string,
+/// not through GoogleTest's stream, which a global C++ locale would group as "2.000").
+///
 /// A passing assertion records `synthbench.not_worse.<metric>.<dataset>.<approach>` = the
 /// difference (current - baseline) of each comparison.
 
@@ -184,8 +187,9 @@ template <class Table = ScoreTable>
   auto failure = ::testing::AssertionFailure();
   failure << "Expected: no " << current.metric() << " of " << current_expr
           << " worse than in the baseline by more than " << detail::bound_text(margin, margin_expr)
-          << " (one-sided, alpha " << general(alpha, 6) << ", Holm over " << cells.size()
-          << (cells.size() == 1 ? " comparison)" : " comparisons)") << "\n  Actual: " << failing << " of " << cells.size()
+          << " (one-sided, alpha " << general(alpha, 6) << ", Holm over " << std::to_string(cells.size())
+          << (cells.size() == 1 ? " comparison)" : " comparisons)") << "\n  Actual: " << std::to_string(failing) << " of "
+          << std::to_string(cells.size())
           << " worse, against " << path << "\n";
   for (const auto& c : cells) {
     if (!c.failed(alpha)) continue;
@@ -203,10 +207,10 @@ template <class Table = ScoreTable>
             << signed_fixed(t.difference, 4) << ", " << confidence << " upper bound " << signed_fixed(t.upper, 4) << " ("
             << stats::to_string(t.method);
     if (t.method == stats::PairedMethod::bootstrap) {
-      failure << ", " << t.resamples << " resamples";
-      if (t.undefined_resamples > 0) failure << ", " << t.undefined_resamples << " undefined";
+      failure << ", " << std::to_string(t.resamples) << " resamples";
+      if (t.undefined_resamples > 0) failure << ", " << std::to_string(t.undefined_resamples) << " undefined";
     } else {
-      failure << " on " << (t.gained + t.lost) << " changed items";
+      failure << " on " << std::to_string(t.gained + t.lost) << " changed items";
     }
     failure << "); p = ";
     if (t.method == stats::PairedMethod::bootstrap && t.p_value == 0.0) {
@@ -220,7 +224,8 @@ template <class Table = ScoreTable>
     const ResamplableScore* now =
         c.dataset == "real" ? current.real_items(c.approach) : current.synthetic_items(c.dataset, c.approach);
     const std::optional<CellOutcomes> after = now != nullptr ? cell_outcomes(*now) : std::nullopt;
-    failure << "    items flipped: " << c.gained.size() << " gained, " << c.lost.size() << " lost of " << t.items << "\n";
+    failure << "    items flipped: " << std::to_string(c.gained.size()) << " gained, " << std::to_string(c.lost.size())
+            << " lost of " << std::to_string(t.items) << "\n";
     if (before != nullptr && after) {
       if (!c.lost.empty()) {
         failure << "    lost, e.g.: " << detail::flip_examples(c.lost, *before, *after, current.metric(), true, 3) << "\n";

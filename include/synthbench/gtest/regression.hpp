@@ -161,7 +161,7 @@ inline ::testing::AssertionResult no_regression(const char*, const char* current
   auto failure = ::testing::AssertionFailure();
   failure << "Expected: no " << current.metric() << " score of " << current_expr
           << " below its baseline by more than " << synthbench::detail::general(tolerance, 6) << "\n  Actual: "
-          << regressions.size() << (regressions.size() == 1 ? " regression" : " regressions") << " against " << path
+          << std::to_string(regressions.size()) << (regressions.size() == 1 ? " regression" : " regressions") << " against " << path
           << "\n";
   for (const auto& r : regressions) {
     const std::string where = r.dataset == "real" ? "real" : "synthetic " + r.dataset;
