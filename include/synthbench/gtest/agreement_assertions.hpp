@@ -26,8 +26,9 @@
 ///         metric: ent_type_f1
 ///         real: t.real()
 ///         synthetic: t.synthetic("gpt-4o-mini")
-///       approach                       real  rank  gpt-4o-mini  rank      diff
-///       gpt-4o-mini                  0.7430     1       0.4873     5   -0.2557
+///       approach                         real  rank  gpt-4o-mini  rank      diff
+///       gpt-4o-mini                    0.7430     1       0.4873     4   -0.2557
+///       gpt-4o                         0.7216     2       0.5919     1   -0.1297
 ///       ...
 ///
 /// A passing assertion records its value as the test property

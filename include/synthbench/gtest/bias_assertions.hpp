@@ -14,14 +14,14 @@
 /// Sample failure:
 ///
 ///     Expected: bias factor of Mixtral-8x7B-Instruct-v0.1 <= 0.03
-///       Actual: 0.04046
+///       Actual: 0.04016
 ///         metric: ent_type_f1
 ///         table: t
-///       data of                        score  mean of all  normalized
-///     * Mixtral-8x7B-Instruct-v0.1    0.1089       0.4006     -0.2917   (own data)
-///       gpt-4o                        0.0345       0.5037     -0.4692
+///       data of                         score  mean of all  normalized
+///       gpt-4o                       0.0345       0.5038     -0.4694
 ///       ...
-///       bias factor = -0.2917 - mean of the others' (-0.3322) = +0.0405
+///     * Mixtral-8x7B-Instruct-v0.1   0.1089       0.4551     -0.3463   (own data)
+///       bias factor = -0.3463 - mean of the others' (-0.3864) = +0.0402
 ///
 /// A passing assertion records `synthbench.bias_factor.<metric>.<model>` (or
 /// `synthbench.abs_bias_factor.<metric>.<model>`).

@@ -28,13 +28,12 @@
 ///
 /// Sample failure:
 ///
-///     Expected: no macro_f1 of upgraded.scores("macro_f1") worse than in the baseline by more than 0 (one-sided, alpha 0.05, Holm over 5 comparisons)
-///       Actual: 1 of 5 worse, against examples/07_upgrade_gate/intent_demo_outcomes.json
-///       real / naive-bayes: 0.9229 -> 0.7259, difference -0.1970, 95% upper bound -0.0767 (paired bootstrap, 2000 resamples); p = 0.0005, Holm-adjusted 0.0025
-///         items flipped: 1 gained, 9 lost of 40
-///         lost, e.g.: item 2 (PlayMusic, now GetWeather), item 5 (SetThermostat, now TurnOnLights), item 11 (GetWeather, now PlayMusic)
-///         gained, e.g.: item 20 (AddToShoppingList, was PlayMusic)
-///     If the change is intended, bless it: SYNTHBENCH_BLESS=1 /abs/build/example_07_upgrade_gate --gtest_filter=...
+///     Expected: no accuracy of upgraded worse than in the baseline by more than 0 (one-sided, alpha 0.05, Holm over 1 comparison)
+///       Actual: 1 of 1 worse, against .../intents_accuracy.json
+///       real / gpt-4o: 0.8000 -> 0.5000, difference -0.3000, 95% upper bound -0.0642 (exact McNemar on 6 changed items); p = 0.0156
+///         items flipped: 0 gained, 6 lost of 20
+///         lost, e.g.: item 0 (Play, now Book), item 1 (Book, now Play), item 2 (Play, now Book), ...
+///     If the change is intended, bless it: SYNTHBENCH_BLESS=1 .../your_test --gtest_filter=...
 ///
 /// Every number in the message is formatted without the locale (integers with std::to_string,
 /// not through GoogleTest's stream, which a global C++ locale would group as "2.000").

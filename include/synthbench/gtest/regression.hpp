@@ -16,11 +16,11 @@
 ///
 /// Sample failure:
 ///
-///     Expected: no ent_type_f1 score below baseline-tolerance (tolerance 0.02)
-///       Actual: 2 regressions against baselines/politics.json
+///     Expected: no ent_type_f1 score of current below its baseline by more than 0.02
+///       Actual: 2 regressions against .../politics.json
 ///       real / gpt-4o-mini: 0.7430 -> 0.6000 (-0.1430)
 ///       synthetic gpt-4o / gpt-4o-mini: 0.5793 -> 0.5000 (-0.0793)
-///     If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 ./your_test --gtest_filter=...
+///     If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 .../your_test --gtest_filter=...
 ///
 /// A passing assertion records `synthbench.no_regression.<metric>.<file name>` = number of
 /// scores compared.
