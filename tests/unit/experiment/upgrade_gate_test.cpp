@@ -112,23 +112,27 @@ double failure_rate(std::size_t n, ClassificationMetric metric, std::size_t drop
 }
 
 // Bounded A/A runs: the false-alarm rate stays at or below alpha = 0.05 within three Monte
-// Carlo standard errors, sqrt(0.05 x 0.95 / trials). The larger run is the benchmark's.
-TEST(UpgradeGate, AARunsRarelyFail) {
-  const double mcnemar = failure_rate(1000, ClassificationMetric::accuracy, 0, 400, 0, 11);
-  std::cout << "A/A false-alarm rate, accuracy (exact McNemar), 400 trials of 1000 items: " << mcnemar << std::endl;
-  EXPECT_LE(mcnemar, 0.05 + 3.0 * std::sqrt(0.05 * 0.95 / 400));
-  const double bootstrap = failure_rate(300, ClassificationMetric::macro_f1, 0, 60, 500, 12);
-  std::cout << "A/A false-alarm rate, macro-F1 (paired bootstrap, 500 resamples), 60 trials of 300 items: " << bootstrap
+// Carlo standard errors, sqrt(0.05 x 0.95 / trials). The larger runs are the benchmark's
+// (docs/metrics.md: 0.041 and 0.0545 on 4000 and 2000 trials).
+TEST(UpgradeGate, AARunsOfAccuracyRarelyFail) {
+  const double mcnemar = failure_rate(1000, ClassificationMetric::accuracy, 0, 300, 0, 11);
+  std::cout << "A/A false-alarm rate, accuracy (exact McNemar), 300 trials of 1000 items: " << mcnemar << std::endl;
+  EXPECT_LE(mcnemar, 0.05 + 3.0 * std::sqrt(0.05 * 0.95 / 300));
+}
+
+TEST(UpgradeGate, AARunsOfMacroF1RarelyFail) {
+  const double bootstrap = failure_rate(300, ClassificationMetric::macro_f1, 0, 50, 400, 12);
+  std::cout << "A/A false-alarm rate, macro-F1 (paired bootstrap, 400 resamples), 50 trials of 300 items: " << bootstrap
             << std::endl;
-  EXPECT_LE(bootstrap, 0.05 + 3.0 * std::sqrt(0.05 * 0.95 / 60));
+  EXPECT_LE(bootstrap, 0.05 + 3.0 * std::sqrt(0.05 * 0.95 / 50));
 }
 
 // A planted drop of 2 points (20 of 1,000 items) under this much sampling noise (11% of the
 // items flip between two runs) is caught about half the time: the benchmark reports the
 // figure with more trials and a steadier model (docs/metrics.md). Here: well above alpha.
 TEST(UpgradeGate, APlantedTwoPointDropIsCaughtFarMoreOftenThanAlpha) {
-  const double power = failure_rate(1000, ClassificationMetric::accuracy, 20, 200, 0, 13);
-  std::cout << "power on a planted 2-point drop, accuracy (exact McNemar), 200 trials of 1000 items: " << power << std::endl;
+  const double power = failure_rate(1000, ClassificationMetric::accuracy, 20, 150, 0, 13);
+  std::cout << "power on a planted 2-point drop, accuracy (exact McNemar), 150 trials of 1000 items: " << power << std::endl;
   EXPECT_GT(power, 0.3);
 }
 
