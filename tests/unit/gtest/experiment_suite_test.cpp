@@ -167,11 +167,13 @@ INSTANTIATE_TEST_SUITE_P(Solvers, ScriptedBySolver, ::testing::ValuesIn(Scripted
 
 // Replays what the suites above recorded. In one process it runs after them (parameterized
 // suites run in the order their TEST_P appear) and their TearDownTestSuite has already written
-// the cassette; under ctest each test is its own process, so it finishes the shared client
-// itself (finish() is idempotent).
+// the cassette; under ctest each test is its own process, where no suite of the Spec ran, so it
+// builds the experiment itself (on first use) and finishes the shared client (finish() is
+// idempotent).
 class ScriptedReplay : public ::testing::TestWithParam<int> {};
 
 TEST_P(ScriptedReplay, TheRecordedCassetteReplaysWithoutAnUpstream) {
+  (void)ScriptedByGenerator::experiment();
   ASSERT_NE(ScriptedByGenerator::llm(), nullptr);
   (void)ScriptedByGenerator::llm()->finish();
   const auto path = kCassetteDir / "experiment_suite_scripted.json";
