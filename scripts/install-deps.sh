@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages synthbench needs, if any is missing (apt-get update first).
 # Usage: scripts/install-deps.sh [build|test|ci]   (default: build)
 #   build  compiler, CMake, Ninja, GoogleTest, nlohmann-json, Boost.Math, libcurl
-#   test   build + clang (the second compiler of the test matrix) and Google Benchmark
+#   test   build + clang (the second compiler of the test matrix), Google Benchmark and
+#          locales (the locale sources a test compiles a comma-decimal locale from)
 #   ci     test + what CI alone uses (the sanitizer and libFuzzer runtimes of clang, and
 #          Chromium, which renders the HTML report headless)
 set -euo pipefail
@@ -11,8 +12,8 @@ profile="${1:-build}"
 packages=(g++ cmake ninja-build libgtest-dev nlohmann-json3-dev libboost-math-dev libcurl4-openssl-dev)
 case "$profile" in
   build) ;;
-  test) packages+=(clang libbenchmark-dev) ;;
-  ci) packages+=(clang libbenchmark-dev libclang-rt-14-dev chromium) ;;
+  test) packages+=(clang libbenchmark-dev locales) ;;
+  ci) packages+=(clang libbenchmark-dev locales libclang-rt-14-dev chromium) ;;
   *) echo "install-deps.sh: unknown profile '$profile' (build, test or ci)" >&2; exit 2 ;;
 esac
 

@@ -75,6 +75,11 @@ class LocalServerClient : public synthbench::llm::ChatClient {
 struct LocalModelsIntentDemo {
   static std::string cassette_name() { return "intent_demo_local_models"; }
 
+  // The names tests are parameterized over, known without building anything (listing the
+  // tests never replays or records): the experiment's generators and solvers, in order.
+  static std::vector<std::string> generator_names() { return LocalIntentModels::generator_models(); }
+  static std::vector<std::string> solver_names() { return LocalIntentModels::solver_models(); }
+
   static synthbench::cassette::UpstreamFactory upstream() {
     return [] { return std::make_shared<LocalServerClient>(); };
   }

@@ -12,8 +12,11 @@
 //
 //     SYNTHBENCH_BLESS=1 ctest --test-dir build/main -R example_05_baseline_gating
 //
-// (the second test skips itself while blessing, so that its simulated downgrade never becomes
-// the baseline; ctest therefore reports the blessing run as "Skipped").
+// (the second test skips itself while blessing: blessing makes its gate pass, so its
+// EXPECT_NONFATAL_FAILURE would fail the run; ctest therefore reports the blessing run as
+// "Skipped". A test that fails never writes its baseline, so the simulated downgrade could not
+// become the baseline either way. Example 07 registers each test with ctest and blesses with
+// `ctest -R` instead.)
 
 #include <synthbench/experiment.hpp>
 #include <synthbench/gtest.hpp>
@@ -65,7 +68,7 @@ TEST(BaselineGating, CurrentSolversDoNotFallBelowTheBlessedBaseline) {
 //     real / naive-bayes: 0.9229 -> 0.7490 (-0.1739)
 //     synthetic paraphrases-close / naive-bayes: 1.0000 -> 0.8095 (-0.1905)
 //     synthetic paraphrases-terse / naive-bayes: 0.8992 -> 0.4737 (-0.4256)
-//   If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 <binary> --gtest_filter='...'
+//   If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 /.../example_05_baseline_gating --gtest_filter=BaselineGating.ASimulatedDowngradeFailsTheGate
 TEST(BaselineGating, ASimulatedDowngradeFailsTheGate) {
   if (synthbench::gtest::bless_requested()) GTEST_SKIP() << "blessing: the downgrade must not become the baseline";
   auto solvers = current_solvers();

@@ -11,6 +11,7 @@
 // with a margin; they are regression gates, not claims about LLMs: the approaches ranked are
 // the reference solvers, not the study's LLMs.
 #include <synthbench/experiment.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/gtest.hpp>
 #include <synthbench/gtest/report_listener.hpp>  // publish: the end-of-program report
 
@@ -52,10 +53,9 @@ const std::map<std::string, Gate> gates = {
 class SeedStudy : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (!synthbench::seed_study_available()) {
-      GTEST_SKIP() << "the SG4NLP data is not in " << synthbench::sg4nlp_data_dir()
-                   << " (set SYNTHBENCH_DATA_DIR to the folder with real/ and generated/)";
-    }
+    // Skips without the data (fails with SYNTHBENCH_REQUIRE_DATA=1, as CI runs).
+    SYNTHBENCH_SKIP_WITHOUT_DATA(synthbench::seed_study_available(),
+                                 "the SG4NLP data (real/ and generated/) in " + synthbench::sg4nlp_data_dir().string());
   }
 };
 
@@ -83,7 +83,8 @@ INSTANTIATE_TEST_SUITE_P(Datasets, SeedStudy, ::testing::ValuesIn(synthbench::se
 // The study's headline finding, on reference solvers: synthetic data ranks approaches better
 // for the simple task (intent detection on SNIPS) than for the complex one (NER).
 TEST(SeedStudyFindings, SimpleTasksRankBetterThanComplexOnes) {
-  if (!synthbench::seed_study_available()) GTEST_SKIP() << "the SG4NLP data is absent";
+  SYNTHBENCH_SKIP_WITHOUT_DATA(synthbench::seed_study_available(),
+                               "the SG4NLP data (real/ and generated/) in " + synthbench::sg4nlp_data_dir().string());
   const auto average_srcc = [](const std::string& dataset) {
     const auto& e = study(dataset);
     const auto& t = e.scores(e.metric_names().front());

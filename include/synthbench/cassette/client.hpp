@@ -28,10 +28,8 @@
 #include <cstddef>        // std::size_t
 #include <deque>          // std::deque (stable element addresses)
 #include <filesystem>     // std::filesystem::path
-#include <fstream>        // std::ifstream (/proc/self/cmdline)
 #include <functional>     // std::function
 #include <iostream>       // std::cerr (default report sink)
-#include <iterator>       // std::istreambuf_iterator
 #include <memory>         // std::shared_ptr
 #include <mutex>          // std::mutex, std::lock_guard, std::unique_lock
 #include <optional>       // std::optional
@@ -47,6 +45,7 @@
 #include "synthbench/cassette/canonical.hpp"  // Endpoint, Redaction, RequestFilter, canonical_key
 #include "synthbench/cassette/diff.hpp"       // diff_requests, nearest_request, format_differences
 #include "synthbench/cassette/errors.hpp"     // CassetteError, CassetteMiss
+#include "synthbench/detail/command_line.hpp"  // detail::shell_quote, detail::own_command_line
 #include "synthbench/detail/file_lock.hpp"  // detail::FileLock
 #include "synthbench/cassette/format.hpp"     // Interaction, Cassette, journal_line, interaction_id
 #include "synthbench/cassette/key_index.hpp"  // KeyIndex
@@ -105,31 +104,8 @@ struct FinishReport {
 };
 
 namespace detail {
-
-inline std::string shell_quote(const std::string& s) {
-  if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:,+@%") ==
-                        std::string::npos) {
-    return s;
-  }
-  std::string out = "'";
-  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-/// This process's command line, shell-quoted, from /proc/self/cmdline ("" when unavailable).
-inline std::string own_command_line() {
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string out;
-  for (std::size_t start = 0; start < raw.size();) {
-    std::size_t end = raw.find('\0', start);
-    if (end == std::string::npos) end = raw.size();
-    out += (out.empty() ? "" : " ") + shell_quote(raw.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
+using ::synthbench::detail::own_command_line;  // detail/command_line.hpp
+using ::synthbench::detail::shell_quote;
 }  // namespace detail
 
 /// The record/replay client (see the file comment).

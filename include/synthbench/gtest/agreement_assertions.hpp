@@ -26,12 +26,14 @@
 ///         metric: ent_type_f1
 ///         real: t.real()
 ///         synthetic: t.synthetic("gpt-4o-mini")
-///       approach                       real  rank  gpt-4o-mini  rank      diff
-///       gpt-4o-mini                  0.7430     1       0.4873     5   -0.2557
+///       approach                         real  rank  gpt-4o-mini  rank      diff
+///       gpt-4o-mini                    0.7430     1       0.4873     4   -0.2557
+///       gpt-4o                         0.7216     2       0.5919     1   -0.1297
 ///       ...
 ///
-/// A passing assertion records its value as the test property `synthbench.srcc.<synthetic>`
-/// (and so on), which reaches --gtest_output=xml|json.
+/// A passing assertion records its value as the test property
+/// `synthbench.srcc.<metric>.<synthetic>` (and so on: `synthbench.mspd.macro_f1.gpt-4o`), which
+/// reaches --gtest_output=xml|json and, printed, ctest's output (detail/property.hpp).
 
 #include <gtest/gtest.h>  // EXPECT_PRED_FORMAT3, ::testing::AssertionResult
 
@@ -56,8 +58,10 @@ inline std::string pair_label(const std::string& statistic, const ApproachScores
          (synthetic.dataset().empty() ? "synthetic" : synthetic.dataset()) + ")";
 }
 
-inline std::string property_key(const std::string& statistic, const ApproachScores& synthetic) {
-  return statistic + "." + (synthetic.dataset().empty() ? "synthetic" : synthetic.dataset());
+/// "<statistic>.<metric>.<synthetic>": the metric from either side ("score" when neither names one).
+inline std::string property_key(const std::string& statistic, const ApproachScores& real, const ApproachScores& synthetic) {
+  const std::string metric = !real.metric().empty() ? real.metric() : (!synthetic.metric().empty() ? synthetic.metric() : "score");
+  return statistic + "." + metric + "." + (synthetic.dataset().empty() ? "synthetic" : synthetic.dataset());
 }
 
 inline std::string context(const char* real_expr, const char* synthetic_expr, const ApproachScores& real,
@@ -83,7 +87,7 @@ inline std::string exact_p_note(const ApproachScores& real, const ApproachScores
 /// Predicate-formatter: Spearman's rank correlation of `synthetic` with `real` is >= `min`.
 inline ::testing::AssertionResult srcc_ge(const char* real_expr, const char* synthetic_expr, const char* min_expr,
                                           const ApproachScores& real, const ApproachScores& synthetic, double min) {
-  return detail::check_bound(detail::pair_label("SRCC", real, synthetic), detail::property_key("srcc", synthetic),
+  return detail::check_bound(detail::pair_label("SRCC", real, synthetic), detail::property_key("srcc", real, synthetic),
                              srcc(real, synthetic), detail::Bound::at_least, min, min_expr,
                              detail::exact_p_note(real, synthetic), detail::context(real_expr, synthetic_expr, real, synthetic));
 }
@@ -92,7 +96,7 @@ inline ::testing::AssertionResult srcc_ge(const char* real_expr, const char* syn
 inline ::testing::AssertionResult kendall_ge(const char* real_expr, const char* synthetic_expr, const char* min_expr,
                                              const ApproachScores& real, const ApproachScores& synthetic, double min) {
   return detail::check_bound(detail::pair_label("Kendall tau-b", real, synthetic),
-                             detail::property_key("kendall_tau_b", synthetic), kendall_agreement(real, synthetic),
+                             detail::property_key("kendall_tau_b", real, synthetic), kendall_agreement(real, synthetic),
                              detail::Bound::at_least, min, min_expr, "",
                              detail::context(real_expr, synthetic_expr, real, synthetic));
 }
@@ -110,14 +114,14 @@ inline ::testing::AssertionResult srcc_p_le(const char* real_expr, const char* s
            detail::value_text(srcc(real, synthetic).value_or(0.0)) + ")";
   }
   return detail::check_bound(detail::pair_label("exact p-value of SRCC", real, synthetic),
-                             detail::property_key("srcc_p_exact", synthetic), p, detail::Bound::at_most, max_p,
+                             detail::property_key("srcc_p_exact", real, synthetic), p, detail::Bound::at_most, max_p,
                              max_expr, note, detail::context(real_expr, synthetic_expr, real, synthetic));
 }
 
 /// Predicate-formatter: the mean squared performance difference is <= `max`.
 inline ::testing::AssertionResult mspd_le(const char* real_expr, const char* synthetic_expr, const char* max_expr,
                                           const ApproachScores& real, const ApproachScores& synthetic, double max) {
-  return detail::check_bound(detail::pair_label("MSPD", real, synthetic), detail::property_key("mspd", synthetic),
+  return detail::check_bound(detail::pair_label("MSPD", real, synthetic), detail::property_key("mspd", real, synthetic),
                              mspd(real, synthetic), detail::Bound::at_most, max, max_expr, "",
                              detail::context(real_expr, synthetic_expr, real, synthetic));
 }
@@ -133,7 +137,7 @@ inline ::testing::AssertionResult selection_regret_le(const char* real_expr, con
            synthbench::detail::join_names(winners(real)) + ")";
   }
   return detail::check_bound(detail::pair_label("selection regret", real, synthetic),
-                             detail::property_key("selection_regret", synthetic), selection_regret(real, synthetic),
+                             detail::property_key("selection_regret", real, synthetic), selection_regret(real, synthetic),
                              detail::Bound::at_most, max, max_expr, note,
                              detail::context(real_expr, synthetic_expr, real, synthetic));
 }
@@ -144,7 +148,7 @@ inline ::testing::AssertionResult difficulty_gap_le(const char* real_expr, const
                                                     const char* max_expr, const ApproachScores& real,
                                                     const ApproachScores& synthetic, double max) {
   return detail::check_bound(detail::pair_label("difficulty gap", real, synthetic),
-                             detail::property_key("difficulty_gap", synthetic), difficulty_gap(real, synthetic),
+                             detail::property_key("difficulty_gap", real, synthetic), difficulty_gap(real, synthetic),
                              detail::Bound::at_most, max, max_expr, "",
                              detail::context(real_expr, synthetic_expr, real, synthetic));
 }

@@ -14,16 +14,17 @@
 /// Sample failure:
 ///
 ///     Expected: bias factor of Mixtral-8x7B-Instruct-v0.1 <= 0.03
-///       Actual: 0.04046
+///       Actual: 0.04016
 ///         metric: ent_type_f1
 ///         table: t
-///       data of                        score  mean of all  normalized
-///     * Mixtral-8x7B-Instruct-v0.1    0.1089       0.4006     -0.2917   (own data)
-///       gpt-4o                        0.0345       0.5037     -0.4692
+///       data of                         score  mean of all  normalized
+///       gpt-4o                       0.0345       0.5038     -0.4694
 ///       ...
-///       bias factor = -0.2917 - mean of the others' (-0.3322) = +0.0405
+///     * Mixtral-8x7B-Instruct-v0.1   0.1089       0.4551     -0.3463   (own data)
+///       bias factor = -0.3463 - mean of the others' (-0.3864) = +0.0402
 ///
-/// A passing assertion records `synthbench.bias_factor.<model>`.
+/// A passing assertion records `synthbench.bias_factor.<metric>.<model>` (or
+/// `synthbench.abs_bias_factor.<metric>.<model>`).
 
 #include <gtest/gtest.h>  // EXPECT_PRED_FORMAT3, ::testing::AssertionResult
 
@@ -75,7 +76,7 @@ inline std::string bias_context(const char* table_expr, const ScoreTable& table,
 /// Predicate-formatter: the bias factor of `model` in `table` is <= `max`.
 inline ::testing::AssertionResult bias_factor_le(const char* table_expr, const char*, const char* max_expr,
                                                  const ScoreTable& table, const std::string& model, double max) {
-  return detail::check_bound("bias factor of " + model, "bias_factor." + model, bias_factor(table, model),
+  return detail::check_bound("bias factor of " + model, "bias_factor." + table.metric() + "." + model, bias_factor(table, model),
                              detail::Bound::at_most, max, max_expr, "", detail::bias_context(table_expr, table, model));
 }
 
@@ -85,7 +86,7 @@ inline ::testing::AssertionResult abs_bias_factor_le(const char* table_expr, con
   const auto bf = bias_factor(table, model);
   const Result<double> magnitude = bf ? Result<double>(std::fabs(bf.value())) : bf;
   const std::string note = bf ? " (bias factor " + synthbench::detail::signed_fixed(bf.value(), 4) + ")" : "";
-  return detail::check_bound("|bias factor| of " + model, "abs_bias_factor." + model, magnitude,
+  return detail::check_bound("|bias factor| of " + model, "abs_bias_factor." + table.metric() + "." + model, magnitude,
                              detail::Bound::at_most, max, max_expr, note, detail::bias_context(table_expr, table, model));
 }
 

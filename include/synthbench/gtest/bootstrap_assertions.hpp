@@ -23,16 +23,16 @@
 ///
 /// Sample failure:
 ///
-///     Expected: 95% bootstrap lower bound of SRCC(real, gpt-4o) >= 0.5
-///       Actual: 0.2571 (SRCC = 0.8286, 95% interval [0.2571, 1]; 2000 resamples, seed 240911968)
-///         metric: macro_f1
+///     Expected: 95% bootstrap lower bound of SRCC(real, gen) >= 0.5
+///       Actual: -0.5 (SRCC = -0.5, 95% interval [-0.5, -0.5]; 2000 resamples, seed 240911968)
+///         metric: accuracy
 ///         table: t
-///       approach      real  95% interval          gpt-4o  95% interval          diff
-///       A           0.9000  [0.8500, 0.9450]      0.6000  [0.5300, 0.6700]   -0.3000
+///       approach      real  95% interval              gen  95% interval            diff
+///       a           1.0000  [1.0000, 1.0000]       1.0000  [1.0000, 1.0000]      0.0000
 ///       ...
 ///
-/// A passing assertion records `synthbench.srcc_ci_lower.<synthetic>` (or
-/// `synthbench.mspd_ci_upper.<synthetic>`).
+/// A passing assertion records `synthbench.srcc_ci_lower.<metric>.<synthetic>` (or
+/// `synthbench.mspd_ci_upper.<metric>.<synthetic>`).
 
 #include <gtest/gtest.h>  // EXPECT_PRED_FORMAT4, ::testing::AssertionResult
 
@@ -109,7 +109,7 @@ template <class Table>
   const std::string name = srcc_lower ? "SRCC" : "MSPD";
   const std::string statistic = percent(confidence) + " bootstrap " + (srcc_lower ? "lower" : "upper") + " bound of " +
                                 name + "(real, " + synthetic + ")";
-  const std::string key = std::string(srcc_lower ? "srcc_ci_lower." : "mspd_ci_upper.") + synthetic;
+  const std::string key = std::string(srcc_lower ? "srcc_ci_lower." : "mspd_ci_upper.") + table.metric() + "." + synthetic;
   std::string context = "    metric: " + table.metric() + "\n    table: " + table_expr + "\n";
   const Result<MetaBootstrap> all = synthbench::detail::run_meta_bootstrap(table, {synthetic}, options);
   if (!all) {

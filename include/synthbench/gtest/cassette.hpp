@@ -18,13 +18,12 @@
 #include <gtest/gtest.h>  // ::testing::UnitTest, ::testing::TestInfo
 
 #include <filesystem>  // std::filesystem::path
-#include <fstream>     // std::ifstream
-#include <iterator>    // std::istreambuf_iterator
 #include <string>      // std::string
 
-#include "synthbench/cassette/client.hpp"  // cassette::CassetteOptions, cassette::detail::shell_quote
+#include "synthbench/cassette/client.hpp"  // cassette::CassetteOptions
 #include "synthbench/cassette/errors.hpp"  // cassette::CassetteError
-#include "synthbench/cassette/mode.hpp"    // cassette::cassette_root, environment_value
+#include "synthbench/cassette/mode.hpp"    // cassette::cassette_root
+#include "synthbench/gtest/rerun_command.hpp"  // rerun_command
 #include "synthbench/version.hpp"          // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -67,19 +66,12 @@ inline std::filesystem::path current_cassette_path(CassetteScope scope = Cassett
   return cassette::cassette_root() / suite / (sanitize_name(info.name()) + ".json");
 }
 
-/// The command that re-runs the running test in recording mode:
-/// "SYNTHBENCH_RECORD=new_episodes [SYNTHBENCH_CASSETTE_DIR=...] ./binary --gtest_filter=Suite.Test".
+/// The command that re-runs the running test in recording mode (rerun_command.hpp):
+/// "SYNTHBENCH_RECORD=new_episodes [SYNTHBENCH_CASSETTE_DIR=...] /abs/binary --gtest_filter=Suite.Test".
+/// Throws CassetteError 7 outside a test.
 inline std::string current_record_command() {
-  const auto& info = detail::current_test_info();
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  const std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string program = raw.substr(0, raw.find('\0'));
-  std::string command = "SYNTHBENCH_RECORD=new_episodes ";
-  if (const auto dir = cassette::environment_value("SYNTHBENCH_CASSETTE_DIR")) {
-    command += "SYNTHBENCH_CASSETTE_DIR=" + cassette::detail::shell_quote(*dir) + " ";
-  }
-  return command + cassette::detail::shell_quote(program.empty() ? "<test binary>" : program) +
-         " --gtest_filter=" + cassette::detail::shell_quote(std::string(info.test_suite_name()) + "." + info.name());
+  (void)detail::current_test_info();
+  return rerun_command({{"SYNTHBENCH_RECORD", "new_episodes"}});
 }
 
 /// `base` with record_command set for the running test (when base does not set one).

@@ -2,15 +2,21 @@
 #define SYNTHBENCH_GTEST_EXPERIMENT_SUITE_HPP
 
 /// @file
-/// A fixture base for suites that share one experiment built through a cassette. The
-/// experiment is built on first use (usually while INSTANTIATE_TEST_SUITE_P asks for the
-/// parameter names, before any test runs) and then shared by every test of every suite with
-/// the same Spec in this process; TearDownTestSuite finishes the cassette and reports
-/// interactions this run did not use (a failure in strict mode). The experiment and the
-/// cassette's usage go into the end-of-program report (report_listener.hpp).
+/// A fixture base for suites that share one experiment built through a cassette. Test names
+/// come from the Spec, never from the experiment: listing the tests (--gtest_list_tests, as
+/// CMake's gtest_discover_tests does after every build), filtering them or sharding them never
+/// builds the experiment, so it never replays a cassette, never reads the data and, in record
+/// mode, never calls (or pays) an LLM. The experiment is built once per process on first use:
+/// when the first suite of the Spec that has a test to run is set up (or when a test calls
+/// experiment()), and then shared by every test of every suite with the same Spec;
+/// TearDownTestSuite finishes the cassette and reports interactions this run did not use (a
+/// failure in strict mode). The experiment and the cassette's usage go into the
+/// end-of-program report (report_listener.hpp).
 ///
 ///     struct Snips {
 ///       static std::string cassette_name() { return "snips"; }      // cassettes/snips.json
+///       static std::vector<std::string> generator_names() { return {"gpt-4o", "llama-3-8b"}; }
+///       static std::vector<std::string> solver_names() { return {"gpt-4o", "llama-3-8b", "knn"}; }
 ///       static synthbench::Experiment build(synthbench::llm::ChatClient& llm);
 ///       // optional:
 ///       static synthbench::cassette::UpstreamFactory upstream();   // how to record (default: never)
@@ -25,17 +31,17 @@
 ///                              ::testing::ValuesIn(SnipsSynthetic::synthetic_names()),
 ///                              synthbench::gtest::param_name);
 ///
-/// When building fails (a cassette miss, a missing data file), nothing escapes into
-/// GoogleTest's registration: the name lists hold one placeholder,
-/// "experiment_build_failed", and every test of the suite fails with the error. Under ctest,
-/// which runs each test in its own process, the experiment is built once per test: replaying
-/// a cassette makes that cheap.
+/// generator_names() and solver_names() of the Spec are what the suites parameterize over
+/// (synthetic_names() adds "average"); they are only required when called. Once built, the
+/// experiment must have exactly those generators and solvers, in that order: otherwise every
+/// test of the Spec fails saying which names differ. When building fails (a cassette miss, a
+/// missing data file), every test of the Spec's suites fails with the error; nothing escapes
+/// into GoogleTest. Under ctest with gtest_discover_tests each test is its own process, so
+/// the experiment is built once per test that runs: replaying a cassette makes that cheap.
 
 #include <gtest/gtest.h>  // ::testing::TestWithParam, ::testing::UnitTest, ADD_FAILURE
 
 #include <exception>    // std::exception
-#include <filesystem>   // std::filesystem::read_symlink
-#include <system_error> // std::error_code
 #include <memory>       // std::unique_ptr, std::make_unique
 #include <mutex>        // std::once_flag, std::call_once
 #include <string>       // std::string
@@ -47,7 +53,10 @@
 #include "synthbench/cassette/mode.hpp"
 #include "synthbench/experiment/experiment.hpp"
 #include "synthbench/gtest/cassette.hpp"
+#include "synthbench/gtest/detail/property.hpp"
 #include "synthbench/gtest/report_listener.hpp"
+#include "synthbench/gtest/rerun_command.hpp"
+#include "synthbench/scores/score_table.hpp"
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -63,6 +72,11 @@ struct has_cassette_name : std::false_type {};
 template <class Spec>
 struct has_cassette_name<Spec, std::void_t<decltype(Spec::cassette_name())>> : std::true_type {};
 template <class Spec, class = void>
+struct has_declared_names : std::false_type {};
+template <class Spec>
+struct has_declared_names<Spec, std::void_t<decltype(Spec::generator_names()), decltype(Spec::solver_names())>>
+    : std::true_type {};
+template <class Spec, class = void>
 struct has_cassette_options : std::false_type {};
 template <class Spec>
 struct has_cassette_options<Spec, std::void_t<decltype(Spec::cassette_options())>> : std::true_type {};
@@ -74,14 +88,6 @@ inline std::string current_suite_name() {
   return suite->name();
 }
 
-/// The command that records this program's cassettes: SYNTHBENCH_RECORD=new_episodes and the
-/// program's absolute path (from /proc/self/exe; a placeholder where that does not exist).
-inline std::string record_command_for_this_program() {
-  std::error_code error;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  return "SYNTHBENCH_RECORD=new_episodes " + (error || self.empty() ? std::string("<this test program>") : self.string());
-}
-
 /// What one Spec's suites share in this process.
 struct SharedExperiment {
   std::once_flag once;
@@ -90,16 +96,21 @@ struct SharedExperiment {
   std::string error;  // why building failed, for every test of the suite
 };
 
+/// "[a, b]" for messages.
+inline std::string name_list(const std::vector<std::string>& names) {
+  std::string out = "[";
+  for (const auto& n : names) out += (out.size() > 1 ? ", " : "") + n;
+  return out + "]";
+}
+
 }  // namespace detail
 
 /// Fixture base: see the file comment. `Param` is the parameter of TEST_P (a name by default).
 template <class Spec, class Param = std::string>
 class ExperimentSuite : public ::testing::TestWithParam<Param> {
  public:
-  /// The placeholder name lists hold when the experiment could not be built.
-  static constexpr const char* build_failed = "experiment_build_failed";
-
-  /// Builds the experiment now if it is not built yet (errors are kept for the tests).
+  /// Builds the experiment now if it is not built yet (errors are kept for the tests). GoogleTest
+  /// calls it only for a suite with a test to run.
   static void SetUpTestSuite() { (void)built(); }
 
   /// Finishes the cassette and reports unused interactions (fails in strict mode).
@@ -110,7 +121,7 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
       const cassette::FinishReport report = shared.llm->finish();
       publish(shared.llm->path().string(), report);
       if (report.unused > 0) {
-        ::testing::Test::RecordProperty("synthbench.cassette_unused", static_cast<int>(report.unused));
+        detail::record_count("synthbench.cassette_unused", report.unused);
       }
     } catch (const std::exception& e) {
       ADD_FAILURE() << e.what();
@@ -129,22 +140,53 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
     return *storage().experiment;
   }
 
-  /// Experiment::generator_names(), or {"experiment_build_failed"}.
-  static std::vector<std::string> generator_names() { return names(&Experiment::generator_names); }
-  /// Experiment::synthetic_names() (generators and "average"), or {"experiment_build_failed"}.
-  static std::vector<std::string> synthetic_names() { return names(&Experiment::synthetic_names); }
-  /// Experiment::solver_names(), or {"experiment_build_failed"}.
-  static std::vector<std::string> solver_names() { return names(&Experiment::solver_names); }
+  /// Spec::generator_names(): the generators, known without building anything.
+  static std::vector<std::string> generator_names() {
+    require_declared_names();
+    return Spec::generator_names();
+  }
+  /// The generators and "average" (as Experiment::synthetic_names()), from the Spec.
+  static std::vector<std::string> synthetic_names() {
+    require_declared_names();
+    std::vector<std::string> names = Spec::generator_names();
+    names.emplace_back(ScoreTable::average_name);
+    return names;
+  }
+  /// Spec::solver_names(): the solvers, known without building anything.
+  static std::vector<std::string> solver_names() {
+    require_declared_names();
+    return Spec::solver_names();
+  }
 
   /// The cassette client the experiment was built with (null when building failed early).
   static cassette::CassetteClient* llm() { return storage().llm.get(); }
 
  private:
-  template <class Names>
-  static std::vector<std::string> names(Names (Experiment::*getter)() const) {
-    if (!built()) return {build_failed};
-    const auto& e = *storage().experiment;
-    return std::vector<std::string>((e.*getter)());
+  static void require_declared_names() {
+    static_assert(detail::has_declared_names<Spec>::value,
+                  "the Spec of an ExperimentSuite must declare static generator_names() and solver_names(): test "
+                  "names come from them, so that listing the tests (gtest_discover_tests) never builds the experiment");
+  }
+
+  // Why the built experiment does not have the Spec's names ("" when it does).
+  static std::string name_mismatch(const Experiment& e) {
+    if constexpr (detail::has_declared_names<Spec>::value) {
+      const std::vector<std::string> generators = Spec::generator_names();
+      const std::vector<std::string> solvers = Spec::solver_names();
+      std::string why;
+      if (e.generator_names() != generators) {
+        why += "the Spec declares the generators " + detail::name_list(generators) + " but the experiment has " +
+               detail::name_list(e.generator_names()) + "\n";
+      }
+      if (e.solver_names() != solvers) {
+        why += "the Spec declares the solvers " + detail::name_list(solvers) + " but the experiment has " +
+               detail::name_list(e.solver_names()) + "\n";
+      }
+      return why;
+    } else {
+      (void)e;
+      return {};
+    }
   }
 
   // Builds once; true when the experiment exists.
@@ -160,14 +202,19 @@ class ExperimentSuite : public ::testing::TestWithParam<Param> {
         }
         cassette::CassetteOptions options;
         if constexpr (detail::has_cassette_options<Spec>::value) options = Spec::cassette_options();
-        if (options.record_command.empty()) {
-          options.record_command = detail::record_command_for_this_program();
-        }
+        if (options.record_command.empty()) options.record_command = rerun_command({{"SYNTHBENCH_RECORD", "new_episodes"}});
         cassette::UpstreamFactory upstream;
         if constexpr (detail::has_upstream<Spec>::value) upstream = Spec::upstream();
         shared.llm = std::make_unique<cassette::CassetteClient>(cassette::cassette_path(sanitize_name(name)),
                                                                 std::move(options), std::move(upstream));
-        shared.experiment = std::make_unique<Experiment>(Spec::build(*shared.llm));
+        auto experiment = std::make_unique<Experiment>(Spec::build(*shared.llm));
+        const std::string mismatch = name_mismatch(*experiment);
+        if (!mismatch.empty()) {
+          shared.error = mismatch + "(test names come from the Spec: make its generator_names() and solver_names() "
+                                    "list the experiment's)";
+          return;
+        }
+        shared.experiment = std::move(experiment);
         publish(*shared.experiment);
       } catch (const std::exception& e) {
         shared.error = e.what();

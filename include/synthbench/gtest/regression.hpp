@@ -10,33 +10,36 @@
 /// than `tolerance` (absolute; scores are higher-is-better) since the baseline, and every
 /// score the baseline has that the current table lacks. With SYNTHBENCH_BLESS=1 in the
 /// environment it instead rewrites `baseline_file` atomically with the current table, passes,
-/// and says so in the test output. The baseline uses the score-table JSON format of
+/// and says so in the test output (selective blessing: bless.hpp). The baseline uses the score-table JSON format of
 /// `synthbench meta`; a relative path resolves against the working directory (ctest's
 /// WORKING_DIRECTORY).
 ///
 /// Sample failure:
 ///
-///     Expected: no ent_type_f1 score below baseline-tolerance (tolerance 0.02)
-///       Actual: 2 regressions against baselines/politics.json
+///     Expected: no ent_type_f1 score of current below its baseline by more than 0.02
+///       Actual: 2 regressions against .../politics.json
 ///       real / gpt-4o-mini: 0.7430 -> 0.6000 (-0.1430)
 ///       synthetic gpt-4o / gpt-4o-mini: 0.5793 -> 0.5000 (-0.0793)
-///     If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 ./your_test --gtest_filter=...
+///     If the new scores are intended, bless them: SYNTHBENCH_BLESS=1 .../your_test --gtest_filter=...
 ///
-/// A passing assertion records `synthbench.no_regression.<file name>` = number of scores compared.
+/// A passing assertion records `synthbench.no_regression.<metric>.<file name>` = number of
+/// scores compared.
 
 #include <gtest/gtest.h>  // EXPECT_PRED_FORMAT3, ::testing::AssertionResult, ::testing::UnitTest
 
-#include <cctype>      // std::tolower
-#include <cstdlib>     // std::getenv
 #include <exception>   // std::exception
 #include <filesystem>  // std::filesystem::path, std::filesystem::exists
-#include <iostream>    // std::cout
+#include <optional>    // std::nullopt
+#include <utility>     // std::move
 #include <string>      // std::string
 #include <vector>      // std::vector
 
 #include "synthbench/detail/files.hpp"
 #include "synthbench/detail/format.hpp"
+#include "synthbench/gtest/bless.hpp"
 #include "synthbench/gtest/detail/deferred.hpp"
+#include "synthbench/gtest/detail/property.hpp"
+#include "synthbench/gtest/rerun_command.hpp"
 #include "synthbench/scores/approach_scores.hpp"
 #include "synthbench/scores/score_table.hpp"
 #include "synthbench/scores/score_table_json.hpp"
@@ -44,15 +47,6 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace gtest {
-
-/// True when SYNTHBENCH_BLESS is set to 1, true, yes or on (any case).
-inline bool bless_requested() {
-  const char* v = std::getenv("SYNTHBENCH_BLESS");
-  if (v == nullptr) return false;
-  std::string s;
-  for (const char* c = v; *c != '\0'; ++c) s += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-  return s == "1" || s == "true" || s == "yes" || s == "on";
-}
 
 /// One score that fell (or vanished) since the baseline.
 struct Regression {
@@ -85,10 +79,40 @@ inline std::vector<Regression> find_regressions(const ScoreTable& baseline, cons
 
 namespace detail {
 
-inline std::string current_test_filter() {
-  const ::testing::TestInfo* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  if (info == nullptr) return {};
-  return std::string(" --gtest_filter='") + info->test_suite_name() + "." + info->name() + "'";
+/// What changed from `before` to `after`, one indented line per score that moved, appeared or
+/// vanished ("" when nothing did).
+inline std::string score_table_changes(const ScoreTable& before, const ScoreTable& after) {
+  using synthbench::detail::fixed;
+  using synthbench::detail::signed_fixed;
+  std::string out;
+  const auto compare = [&out](const std::string& where, const ApproachScores* old_scores, const ApproachScores* new_scores) {
+    if (old_scores != nullptr) {
+      for (const auto& e : *old_scores) {
+        const auto now = new_scores != nullptr ? new_scores->find(e.approach) : std::nullopt;
+        if (!now) {
+          out += "  " + where + " / " + e.approach + ": " + fixed(e.score, 4) + " -> removed\n";
+        } else if (*now != e.score) {
+          out += "  " + where + " / " + e.approach + ": " + fixed(e.score, 4) + " -> " + fixed(*now, 4) + " (" +
+                 signed_fixed(*now - e.score, 4) + ")\n";
+        }
+      }
+    }
+    if (new_scores != nullptr) {
+      for (const auto& e : *new_scores) {
+        if (old_scores == nullptr || !old_scores->find(e.approach)) {
+          out += "  " + where + " / " + e.approach + ": new, " + fixed(e.score, 4) + "\n";
+        }
+      }
+    }
+  };
+  compare("real", &before.real(), &after.real());
+  for (const auto& g : before.generators()) {
+    compare("synthetic " + g.dataset(), &g, after.has_synthetic(g.dataset()) ? &after.synthetic(g.dataset()) : nullptr);
+  }
+  for (const auto& g : after.generators()) {
+    if (!before.has_synthetic(g.dataset())) compare("synthetic " + g.dataset(), nullptr, &g);
+  }
+  return out;
 }
 
 }  // namespace detail
@@ -101,17 +125,20 @@ inline ::testing::AssertionResult no_regression(const char*, const char* current
   using synthbench::detail::fixed;
   using synthbench::detail::signed_fixed;
   const std::string path = baseline_file.string();
-  const std::string bless_hint = "SYNTHBENCH_BLESS=1 " +
-                                 (::testing::internal::GetArgvs().empty() ? std::string("<test binary>")
-                                                                          : ::testing::internal::GetArgvs().front()) +
-                                 detail::current_test_filter();
+  const std::string bless_hint = rerun_command({{"SYNTHBENCH_BLESS", "1"}});
   if (bless_requested()) {
     current.validate();
-    synthbench::detail::write_file_atomically(baseline_file, dump_score_table(current));
-    std::cout << "[ BLESSED  ] synthbench wrote the baseline " << path << " from " << current_expr << " ("
-              << current.metric() << ")" << std::endl;
-    ::testing::Test::RecordProperty("synthbench.blessed", path);
-    return ::testing::AssertionSuccess();
+    BlessRequest request{baseline_file, dump_score_table(current), current.metric() + "; from " + current_expr, ""};
+    if (std::filesystem::exists(baseline_file)) {
+      try {
+        request.changes = detail::score_table_changes(read_score_table(baseline_file), current);
+      } catch (const std::exception& e) {
+        request.changes = std::string("  the old baseline could not be read: ") + e.what() + "\n";
+      }
+    } else {
+      request.changes = "  a new baseline\n";
+    }
+    return request_bless(std::move(request));
   }
   if (!std::filesystem::exists(baseline_file)) {
     return ::testing::AssertionFailure() << "Expected: a baseline at " << path
@@ -127,14 +154,14 @@ inline ::testing::AssertionResult no_regression(const char*, const char* current
   if (regressions.empty()) {
     std::size_t compared = baseline.real().size();
     for (const auto& g : baseline.generators()) compared += g.size();
-    ::testing::Test::RecordProperty("synthbench.no_regression." + baseline_file.filename().string(),
-                                    static_cast<int>(compared));
+    detail::record_count("synthbench.no_regression." + current.metric() + "." + baseline_file.filename().string(),
+                         compared);
     return ::testing::AssertionSuccess();
   }
   auto failure = ::testing::AssertionFailure();
   failure << "Expected: no " << current.metric() << " score of " << current_expr
           << " below its baseline by more than " << synthbench::detail::general(tolerance, 6) << "\n  Actual: "
-          << regressions.size() << (regressions.size() == 1 ? " regression" : " regressions") << " against " << path
+          << std::to_string(regressions.size()) << (regressions.size() == 1 ? " regression" : " regressions") << " against " << path
           << "\n";
   for (const auto& r : regressions) {
     const std::string where = r.dataset == "real" ? "real" : "synthetic " + r.dataset;

@@ -29,6 +29,7 @@
 #include <memory>              // std::unique_ptr
 #include <mutex>               // std::mutex
 #include <string>              // std::string
+#include <functional>          // std::function (HttpOptions::sleep)
 #include <thread>              // std::this_thread::sleep_for
 #include <vector>              // std::vector
 
@@ -75,6 +76,9 @@ struct HttpOptions {
   std::string ca_bundle;
   /// The User-Agent header.
   std::string user_agent = "synthbench/" SYNTHBENCH_VERSION_STRING;
+  /// How the client waits before a retry; empty: std::this_thread::sleep_for. Tests pass one
+  /// that records the waits, so that no test depends on the wall clock.
+  std::function<void(std::chrono::milliseconds)> sleep;
 };
 
 namespace detail {
@@ -195,7 +199,11 @@ class OpenAiClient : public llm::ChatClient {
         std::lock_guard<std::mutex> lock(backoff_mutex_);
         wait = backoff_.delay(attempt);
       }
-      std::this_thread::sleep_for(wait);
+      if (options_.sleep) {
+        options_.sleep(wait);
+      } else {
+        std::this_thread::sleep_for(wait);
+      }
     }
   }
 

@@ -13,6 +13,7 @@
 #include <utility>           // std::move, std::pair
 #include <vector>            // std::vector
 
+#include "synthbench/detail/format.hpp"  // detail::general: locale-independent numbers
 #include "synthbench/error.hpp"
 #include "synthbench/version.hpp"
 
@@ -45,7 +46,7 @@ class ApproachScores {
     if (approach.empty()) throw UsageError(2, "an approach needs a non-empty name");
     if (!std::isfinite(score)) {
       throw UsageError(1, "the score of '" + approach + "' on '" + dataset_ + "' must be finite, got " +
-                              std::to_string(score));
+                              detail::general(score, 6));
     }
     for (auto& entry : entries_) {
       if (entry.approach == approach) {

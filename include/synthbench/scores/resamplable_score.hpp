@@ -57,6 +57,8 @@ class ScorerAdapter final : public ResamplableScore {
   explicit ScorerAdapter(Scorer scorer) : scorer_(std::move(scorer)) {}
   std::size_t item_count() const override { return scorer_.item_count(); }
   Result<double> score_on(const std::vector<std::uint32_t>& indices) const override { return scorer_.score_on(indices); }
+  /// The wrapped scorer (a baseline of per-item outcomes reads its outcomes: outcome_baseline.hpp).
+  const Scorer& scorer() const noexcept { return scorer_; }
 
  private:
   Scorer scorer_;

@@ -29,6 +29,7 @@
 #include <string>   // std::string, std::to_string
 #include <vector>   // std::vector
 
+#include "synthbench/detail/format.hpp"  // detail::general: locale-independent numbers
 #include "synthbench/result.hpp"
 #include "synthbench/stats/alternative.hpp"
 #include "synthbench/stats/kendall.hpp"
@@ -85,7 +86,7 @@ Result<Real> correlation_t_test(Real r, std::size_t n, Alternative alternative =
   }
   if (!(r >= -1 && r <= 1)) {
     return Result<Real>::undefined(Undefined::out_of_domain,
-                                   "a correlation must lie in [-1, 1], got " + std::to_string(r));
+                                   "a correlation must lie in [-1, 1], got " + ::synthbench::detail::general(static_cast<double>(r), 6));
   }
   if (std::fabs(r) == 1) {  // t is infinite: all the mass is on one side
     const Real upper = r > 0 ? Real(0) : Real(1);
@@ -147,12 +148,12 @@ Result<Interval> fisher_z_interval(Real r, std::size_t n, Real confidence, Corre
   }
   if (!(confidence > 0 && confidence < 1)) {
     return Result<Interval>::undefined(Undefined::out_of_domain,
-                                       "confidence must lie in (0, 1), got " + std::to_string(confidence));
+                                       "confidence must lie in (0, 1), got " + ::synthbench::detail::general(static_cast<double>(confidence), 6));
   }
   if (!(r > -1 && r < 1)) {
     return Result<Interval>::undefined(
         Undefined::out_of_domain,
-        "a Fisher-z interval needs -1 < r < 1 (atanh is infinite at |r| = 1), got r = " + std::to_string(r));
+        "a Fisher-z interval needs -1 < r < 1 (atanh is infinite at |r| = 1), got r = " + ::synthbench::detail::general(static_cast<double>(r), 6));
   }
   const Real m = static_cast<Real>(n);
   Real se = 0;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <synthbench/detail/utf8.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/experiment/generators/pregenerated.hpp>
 #include <synthbench/experiment/loaders/crossner_json.hpp>
 #include <synthbench/experiment/loaders/jsonl.hpp>
@@ -27,12 +28,8 @@ using synthbench::GenerationRequest;
 
 fs::path data_dir() { return synthbench_test_support::sg4nlp_dir(); }
 
-#define SKIP_WITHOUT_DATA()                                                                   \
-  do {                                                                                        \
-    if (!fs::exists(data_dir() / "README.md")) {                                              \
-      GTEST_SKIP() << data_dir() << " not found (../shared/data is absent); set SYNTHBENCH_DATA_DIR"; \
-    }                                                                                         \
-  } while (false)
+// Skips (fails with SYNTHBENCH_REQUIRE_DATA=1) without the data: gtest/require_data.hpp.
+#define SKIP_WITHOUT_DATA() SYNTHBENCH_SKIP_WITHOUT_DATA(data_dir() / "README.md")
 
 std::vector<fs::path> files_in(const fs::path& folder, const std::string& extension) {
   std::vector<fs::path> out;

@@ -1,4 +1,5 @@
 #include <synthbench/experiment/solvers/intent_reference_solvers.hpp>
+#include <synthbench/gtest/require_data.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -77,7 +78,7 @@ std::vector<IntentItem> read_intents(const std::filesystem::path& path, std::siz
 // majority 0.145; the bounds leave room).
 TEST(IntentReferenceSolvers, VisiblyDifferentQualityOnSnips) {
   const auto dir = synthbench_test_support::sg4nlp_dir() / "real" / "snips";
-  if (!std::filesystem::exists(dir / "train.jsonl")) GTEST_SKIP() << dir << " not found (../shared/data is absent)";
+  SYNTHBENCH_SKIP_WITHOUT_DATA(dir / "train.jsonl");
   const auto train = read_intents(dir / "train.jsonl", 1000000);
   const auto test = read_intents(dir / "test.jsonl", 200);
   std::vector<std::string> texts;

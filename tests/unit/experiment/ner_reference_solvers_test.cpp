@@ -1,4 +1,5 @@
 #include <synthbench/experiment/solvers/ner_reference_solvers.hpp>
+#include <synthbench/gtest/require_data.hpp>
 
 #include <gtest/gtest.h>
 
@@ -244,9 +245,7 @@ std::map<std::string, std::pair<double, double>> crossner_f1(const std::string& 
 // The assertions keep margins of about half the smaller of the two measured gaps.
 TEST(NerReferenceSolvers, VisiblyDifferentQualityOnCrossner) {
   const auto root = synthbench_test_support::sg4nlp_dir() / "real";
-  if (!std::filesystem::exists(root / "crossner_politics" / "train.jsonl")) {
-    GTEST_SKIP() << root << " not found (../shared/data is absent)";
-  }
+  SYNTHBENCH_SKIP_WITHOUT_DATA(root / "crossner_politics" / "train.jsonl");
   for (const std::string domain : {"crossner_politics", "crossner_literature"}) {
     auto f1 = crossner_f1(domain);
     const double perceptron = f1["averaged-perceptron"].first;

@@ -1,4 +1,5 @@
 #include <synthbench/experiment/solvers/similarity_reference_solvers.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/stats/correlation.hpp>
 
 #include <gtest/gtest.h>
@@ -55,7 +56,7 @@ TEST(SimilarityReferenceSolvers, EmptySentencesAndRange) {
 // 0.59, token-lcs 0.57, length-ratio 0.06).
 TEST(SimilarityReferenceSolvers, VisiblyDifferentQualityOnHeadlines) {
   const auto file = synthbench_test_support::sg4nlp_dir() / "real" / "headlines" / "test.jsonl";
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " not found (../shared/data is absent)";
+  SYNTHBENCH_SKIP_WITHOUT_DATA(file);
   std::ifstream in(file);
   std::string line;
   Pairs pairs;

@@ -34,8 +34,8 @@ TEST(SrccGe, PassesAndRecordsTheValue) {
   EXPECT_SRCC_GE(t.real(), t.synthetic("gen-y"), 0.99);
   EXPECT_SRCC_GE(t.real(), t.synthetic("gen-x"), 0.8);
   ASSERT_SRCC_GE(t.real(), t.synthetic("gen-x"), 0.82) << "context streams in";
-  EXPECT_EQ(recorded_property("synthbench.srcc.gen-y"), "1");
-  EXPECT_EQ(recorded_property("synthbench.srcc.gen-x"), "0.82857143");
+  EXPECT_EQ(recorded_property("synthbench.srcc.macro_f1.gen-y"), "1");
+  EXPECT_EQ(recorded_property("synthbench.srcc.macro_f1.gen-x"), "0.82857143");
 }
 
 TEST(SrccGe, FailureShowsValueBoundPValueAndTheTable) {
@@ -99,7 +99,7 @@ TEST(KendallGe, PassAndFail) {
   const ScoreTable t = table();
   // Three discordant pairs of 15: tau = (12 - 3) / 15 = 0.6.
   EXPECT_KENDALL_GE(t.real(), t.synthetic("gen-x"), 0.6);
-  EXPECT_EQ(recorded_property("synthbench.kendall_tau_b.gen-x"), "0.6");
+  EXPECT_EQ(recorded_property("synthbench.kendall_tau_b.macro_f1.gen-x"), "0.6");
   EXPECT_NONFATAL_FAILURE(EXPECT_KENDALL_GE(t.real(), t.synthetic("gen-x"), 0.7),
                           "Expected: Kendall tau-b(real, gen-x) >= 0.7\n  Actual: 0.6\n");
   static const ScoreTable s = table();
@@ -134,7 +134,7 @@ TEST(MspdLe, PassAndFail) {
   const ScoreTable t = table();
   // gen-y is real + .05 everywhere: MSPD = .0025.
   EXPECT_MSPD_LE(t.real(), t.synthetic("gen-y"), 0.0025 + 1e-12);
-  EXPECT_EQ(recorded_property("synthbench.mspd.gen-y"), "0.0025");
+  EXPECT_EQ(recorded_property("synthbench.mspd.macro_f1.gen-y"), "0.0025");
   EXPECT_NONFATAL_FAILURE(EXPECT_MSPD_LE(t.real(), t.synthetic("gen-y"), 0.001),
                           "Expected: MSPD(real, gen-y) <= 0.001\n  Actual: 0.0025\n    metric: macro_f1\n");
   static const ScoreTable s = table();
@@ -157,7 +157,7 @@ TEST(DifficultyGapLe, PassAndFail) {
   const ScoreTable t = table();
   // gen-x minus real: -.3 +.05 -.2 -.05 -.2 -.05 = -.75, / 6 = -.125.
   EXPECT_DIFFICULTY_GAP_LE(t.real(), t.synthetic("gen-x"), -0.12);
-  EXPECT_EQ(recorded_property("synthbench.difficulty_gap.gen-x"), "-0.125");
+  EXPECT_EQ(recorded_property("synthbench.difficulty_gap.macro_f1.gen-x"), "-0.125");
   EXPECT_NONFATAL_FAILURE(EXPECT_DIFFICULTY_GAP_LE(t.real(), t.synthetic("gen-y"), 0.0),
                           "Expected: difficulty gap(real, gen-y) <= 0\n  Actual: 0.05\n");
   static const ScoreTable s = table();

@@ -27,7 +27,7 @@ TEST(BiasFactorLe, PassesAndRecords) {
   const ScoreTable t = three_models();
   EXPECT_BIAS_FACTOR_LE(t, "A", 0.16);
   ASSERT_BIAS_FACTOR_LE(t, "B", 0.26);
-  EXPECT_EQ(recorded_property("synthbench.bias_factor.A"), "0.15");
+  EXPECT_EQ(recorded_property("synthbench.bias_factor.f1.A"), "0.15");
 }
 
 TEST(BiasFactorLe, FailureShowsTheDerivation) {
@@ -63,7 +63,7 @@ TEST(AbsBiasFactorLe, BoundsTheMagnitude) {
   t.set_synthetic("B", "A", .6).set_synthetic("B", "B", .4);
   EXPECT_BIAS_FACTOR_LE(t, "A", 0.0);
   EXPECT_ABS_BIAS_FACTOR_LE(t, "A", 0.2 + 1e-12);
-  EXPECT_EQ(recorded_property("synthbench.abs_bias_factor.A"), "0.2");
+  EXPECT_EQ(recorded_property("synthbench.abs_bias_factor.f1.A"), "0.2");
   EXPECT_NONFATAL_FAILURE(EXPECT_ABS_BIAS_FACTOR_LE(t, "A", 0.1),
                           "Expected: |bias factor| of A <= 0.1\n  Actual: 0.2 (bias factor -0.2000)\n");
   static ScoreTable s = t;

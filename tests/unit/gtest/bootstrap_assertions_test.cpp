@@ -62,8 +62,8 @@ TEST(SrccCiLowerGe, PassesAndRecordsTheBound) {
   const ScoreTable t = nested_table();
   EXPECT_SRCC_CI_LOWER_GE(t, "gen-1", 0.99, 0.95);
   ASSERT_SRCC_CI_LOWER_GE(t, "average", 1.0, 0.9) << "context streams in";
-  EXPECT_EQ(recorded_property("synthbench.srcc_ci_lower.gen-1"), "1");
-  EXPECT_EQ(recorded_property("synthbench.srcc_ci_lower.average"), "1");
+  EXPECT_EQ(recorded_property("synthbench.srcc_ci_lower.accuracy.gen-1"), "1");
+  EXPECT_EQ(recorded_property("synthbench.srcc_ci_lower.accuracy.average"), "1");
   for (const auto& name : t.synthetic_names()) SYNTHBENCH_EXPECT_SRCC_CI_LOWER_GE(t, name, 1.0, 0.99) << name;
 }
 
@@ -92,7 +92,7 @@ TEST(SrccCiLowerGe, AssertStopsTheTest) {
 TEST(MspdCiUpperLe, PassAndFail) {
   const ScoreTable t = constant_table();
   EXPECT_MSPD_CI_UPPER_LE(t, "gen", 0.67, 0.95);
-  EXPECT_EQ(recorded_property("synthbench.mspd_ci_upper.gen"), "0.66666667");
+  EXPECT_EQ(recorded_property("synthbench.mspd_ci_upper.accuracy.gen"), "0.66666667");
   const double kMaxMspd = 0.5;
   EXPECT_NONFATAL_FAILURE(EXPECT_MSPD_CI_UPPER_LE(t, "gen", kMaxMspd, 0.95),
                           "Expected: 95% bootstrap upper bound of MSPD(real, gen) <= 0.5 (kMaxMspd)\n"

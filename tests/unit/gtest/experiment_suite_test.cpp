@@ -20,8 +20,8 @@ namespace {
 using synthbench::IntentItem;
 using synthbench::IntentPrediction;
 
-// The cassette root of this process: a fresh temporary folder, set before GoogleTest
-// registers the parameterized tests (which builds the experiment).
+// The cassette root of this process: a fresh temporary folder, set before any test runs
+// (test names come from the Specs: registering the tests builds nothing).
 const std::filesystem::path kCassetteDir = [] {
   const auto dir = synthbench_test_support::make_temp_dir("synthbench-experiment-suite");
   ::setenv("SYNTHBENCH_CASSETTE_DIR", dir.c_str(), 1);
@@ -64,13 +64,17 @@ class LlmIntentSolver : public synthbench::IntentSolver {
 };
 
 // The scripted "model": "play ..." is Play, everything else Book; model "weak" always says Book.
-synthbench::llm::ChatResponse scripted_answer(const synthbench::llm::ChatRequest& r) {
-  ++upstream_calls;
+synthbench::llm::ChatResponse uncounted_answer(const synthbench::llm::ChatRequest& r) {
   synthbench::llm::ChatResponse response;
   const std::string& text = r.messages.back().content;
   response.content = r.model == "weak" ? "Book" : (text.find("play") != std::string::npos ? "Play" : "Book");
   response.model = "scripted-test-double";
   return response;
+}
+
+synthbench::llm::ChatResponse scripted_answer(const synthbench::llm::ChatRequest& r) {
+  ++upstream_calls;
+  return uncounted_answer(r);
 }
 
 synthbench::Experiment build_toy(synthbench::llm::ChatClient& llm) {
@@ -94,6 +98,8 @@ synthbench::Experiment build_toy(synthbench::llm::ChatClient& llm) {
 
 struct Scripted {
   static std::string cassette_name() { return "experiment_suite_scripted"; }
+  static std::vector<std::string> generator_names() { return {"gen-1", "gen-2"}; }
+  static std::vector<std::string> solver_names() { return {"strong", "weak"}; }
   static synthbench::cassette::CassetteOptions cassette_options() {
     synthbench::cassette::CassetteOptions o;
     o.mode = synthbench::cassette::RecordMode::once;
@@ -111,15 +117,18 @@ struct Scripted {
 
 struct Broken {
   static std::string cassette_name() { return "experiment_suite_broken"; }
+  static std::vector<std::string> generator_names() { return {"gen-1"}; }
+  static std::vector<std::string> solver_names() { return {"strong"}; }
   static synthbench::Experiment build(synthbench::llm::ChatClient&) {
     throw synthbench::InputError(201, "data/snips/test.jsonl", "line 3", "expected an object");
   }
 };
 
-TEST(ExperimentSuiteBuildFailure, NamesArePlaceholdersAndTheErrorIsKept) {
+TEST(ExperimentSuiteBuildFailure, NamesComeFromTheSpecAndTheErrorIsKept) {
   using Suite = synthbench::gtest::ExperimentSuite<Broken>;
-  EXPECT_EQ(Suite::synthetic_names(), (std::vector<std::string>{"experiment_build_failed"}));
-  EXPECT_EQ(Suite::solver_names(), (std::vector<std::string>{"experiment_build_failed"}));
+  EXPECT_EQ(Suite::synthetic_names(), (std::vector<std::string>{"gen-1", "average"}));
+  EXPECT_EQ(Suite::generator_names(), (std::vector<std::string>{"gen-1"}));
+  EXPECT_EQ(Suite::solver_names(), (std::vector<std::string>{"strong"}));
   try {
     (void)Suite::experiment();
     FAIL();
@@ -158,11 +167,13 @@ INSTANTIATE_TEST_SUITE_P(Solvers, ScriptedBySolver, ::testing::ValuesIn(Scripted
 
 // Replays what the suites above recorded. In one process it runs after them (parameterized
 // suites run in the order their TEST_P appear) and their TearDownTestSuite has already written
-// the cassette; under ctest each test is its own process, so it finishes the shared client
-// itself (finish() is idempotent).
+// the cassette; under ctest each test is its own process, where no suite of the Spec ran, so it
+// builds the experiment itself (on first use) and finishes the shared client (finish() is
+// idempotent).
 class ScriptedReplay : public ::testing::TestWithParam<int> {};
 
 TEST_P(ScriptedReplay, TheRecordedCassetteReplaysWithoutAnUpstream) {
+  (void)ScriptedByGenerator::experiment();
   ASSERT_NE(ScriptedByGenerator::llm(), nullptr);
   (void)ScriptedByGenerator::llm()->finish();
   const auto path = kCassetteDir / "experiment_suite_scripted.json";
@@ -195,6 +206,8 @@ namespace {
 // A miss inside a suite names the command that records it: this very program.
 struct Missing {
   static std::string cassette_name() { return "experiment_suite_missing_cassette"; }
+  static std::vector<std::string> generator_names() { return {"gen-1", "gen-2"}; }
+  static std::vector<std::string> solver_names() { return {"strong", "weak"}; }
   static synthbench::cassette::CassetteOptions cassette_options() {
     synthbench::cassette::CassetteOptions o;
     o.mode = synthbench::cassette::RecordMode::none;
@@ -204,6 +217,32 @@ struct Missing {
   static synthbench::Experiment build(synthbench::llm::ChatClient& llm) { return build_toy(llm); }
 };
 
+// A Spec whose declared names are not the experiment's: every test fails saying which differ.
+struct Misnamed {
+  static std::string cassette_name() { return "experiment_suite_misnamed"; }
+  static std::vector<std::string> generator_names() { return {"gen-1", "gen-3"}; }
+  static std::vector<std::string> solver_names() { return {"strong", "weak"}; }
+  static synthbench::cassette::CassetteOptions cassette_options() { return Scripted::cassette_options(); }
+  static synthbench::cassette::UpstreamFactory upstream() {
+    return [] { return std::make_shared<synthbench::llm::FunctionClient>(uncounted_answer, "http://scripted.invalid/v1"); };
+  }
+  static synthbench::Experiment build(synthbench::llm::ChatClient& llm) { return build_toy(llm); }
+};
+
+TEST(ExperimentSuiteBuildFailure, TheSpecsNamesMustBeTheExperiments) {
+  using Suite = synthbench::gtest::ExperimentSuite<Misnamed>;
+  try {
+    (void)Suite::experiment();
+    FAIL() << "gen-3 is not a generator of the experiment";
+  } catch (const synthbench::UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("the Spec declares the generators [gen-1, gen-3] but the experiment has "
+                                         "[gen-1, gen-2]\n(test names come from the Spec"),
+              std::string::npos)
+        << e.what();
+    EXPECT_EQ(std::string(e.what()).find("solvers"), std::string::npos) << "the solvers agree";
+  }
+}
+
 TEST(ExperimentSuiteBuildFailure, AMissNamesTheCommandThatRecordsThisProgram) {
   using Suite = synthbench::gtest::ExperimentSuite<Missing>;
   try {
@@ -211,7 +250,15 @@ TEST(ExperimentSuiteBuildFailure, AMissNamesTheCommandThatRecordsThisProgram) {
     FAIL() << "the cassette does not exist: the build must fail";
   } catch (const synthbench::UsageError& e) {
     const std::string what = e.what();
-    EXPECT_NE(what.find("to record it, run:\n  SYNTHBENCH_RECORD=new_episodes /"), std::string::npos) << what;
+    // rerun_command.hpp: the cassette folder of this run is carried over, the program is
+    // absolute, the filter names the running test.
+    EXPECT_NE(what.find("to record it, run:\n  SYNTHBENCH_RECORD=new_episodes SYNTHBENCH_CASSETTE_DIR=" + kCassetteDir.string() +
+                        " /"),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find(" --gtest_filter=ExperimentSuiteBuildFailure.AMissNamesTheCommandThatRecordsThisProgram"),
+              std::string::npos)
+        << what;
     EXPECT_NE(what.find("synthbench_gtest"), std::string::npos) << what;  // this program's name
   }
 }

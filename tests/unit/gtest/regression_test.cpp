@@ -37,14 +37,9 @@ class NoRegression : public ::testing::Test {
     ::unsetenv("SYNTHBENCH_BLESS");
     std::filesystem::remove_all(dir_);
   }
-  void bless(const ScoreTable& t) {
-    ::setenv("SYNTHBENCH_BLESS", "1", 1);
-    ::testing::internal::CaptureStdout();
-    EXPECT_NO_REGRESSION(baseline_, t, 0.0);
-    const std::string out = ::testing::internal::GetCapturedStdout();
-    ::unsetenv("SYNTHBENCH_BLESS");
-    EXPECT_NE(out.find("[ BLESSED  ] synthbench wrote the baseline " + baseline_.string()), std::string::npos) << out;
-  }
+  // The baseline SYNTHBENCH_BLESS=1 would write (blessing itself is tested on a child
+  // process, bless_test.cpp: it writes when the test ends).
+  void bless(const ScoreTable& t) { synthbench::detail::write_file_atomically(baseline_, synthbench::dump_score_table(t)); }
 
   std::filesystem::path dir_;
   std::filesystem::path baseline_;
@@ -58,23 +53,17 @@ TEST_F(NoRegression, MissingBaselineFailsWithTheBlessCommand) {
             std::string::npos)
       << failures[0];
   EXPECT_NE(failures[0].find("SYNTHBENCH_BLESS=1 "), std::string::npos);
-  EXPECT_NE(failures[0].find("--gtest_filter='NoRegression.MissingBaselineFailsWithTheBlessCommand'"),
-            std::string::npos)
+  EXPECT_NE(failures[0].find(" --gtest_filter=NoRegression.MissingBaselineFailsWithTheBlessCommand"), std::string::npos)
       << failures[0];
 }
 
-TEST_F(NoRegression, BlessWritesTheBaselineAtomicallyThenComparisonsPass) {
+TEST_F(NoRegression, ComparisonsAgainstABaselinePass) {
   const ScoreTable t = scores();
   bless(t);
-  ASSERT_TRUE(std::filesystem::exists(baseline_));
-  EXPECT_EQ(synthbench::dump_score_table(synthbench::read_score_table(baseline_)), synthbench::dump_score_table(t));
-  for (const auto& entry : std::filesystem::directory_iterator(baseline_.parent_path())) {
-    EXPECT_EQ(entry.path().filename(), "snips.json") << "a temporary file was left behind";
-  }
   EXPECT_NO_REGRESSION(baseline_, t, 0.0);
   EXPECT_NO_REGRESSION(baseline_, scores(-0.009), 0.01) << "within tolerance";
   EXPECT_NO_REGRESSION(baseline_, scores(+0.2), 0.0) << "improvements are not regressions";
-  EXPECT_EQ(synthbench_test_support::recorded_property("synthbench.no_regression.snips.json"), "6");
+  EXPECT_EQ(synthbench_test_support::recorded_property("synthbench.no_regression.macro_f1.snips.json"), "6");
 }
 
 TEST_F(NoRegression, FailureNamesEveryFallenOrMissingScore) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -73,12 +74,23 @@ TEST_F(OpenAiClientTest, SendsTheKeyFromTheConfiguredVariable) {
   ::unsetenv("SYNTHBENCH_TEST_KEY");
 }
 
+// The waits a client makes between attempts, recorded instead of slept (HttpOptions::sleep),
+// so that no test depends on the wall clock.
+struct RecordedWaits {
+  std::vector<std::chrono::milliseconds> waits;
+  std::function<void(std::chrono::milliseconds)> hook() {
+    return [this](std::chrono::milliseconds w) { waits.push_back(w); };
+  }
+};
+
 TEST_F(OpenAiClientTest, RetriesA429AfterRetryAfterSeconds) {
   server_.fail_next(Fault::rate_limit);
-  OpenAiClient client(fast_options(server_));
-  const auto start = std::chrono::steady_clock::now();
+  RecordedWaits recorded;
+  auto o = fast_options(server_);
+  o.sleep = recorded.hook();
+  OpenAiClient client(o);
   EXPECT_EQ(client.complete(request("x")).content, LocalChatServer::answer_for(request("x")));
-  EXPECT_GE(std::chrono::steady_clock::now() - start, 950ms);  // Retry-After: 1
+  EXPECT_EQ(recorded.waits, (std::vector<std::chrono::milliseconds>{1000ms}));  // Retry-After: 1
   EXPECT_EQ(server_.requests(), 2u);
 }
 
@@ -87,10 +99,12 @@ TEST(OpenAiClientRetryAfter, HonoursAnHttpDateAndRefusesTooLongWaits) {
   past.retry_after = "Sun, 06 Nov 1994 08:49:37 GMT";  // already passed: retry at once
   LocalChatServer server(past);
   server.fail_next(Fault::rate_limit);
-  OpenAiClient client(fast_options(server));
-  const auto start = std::chrono::steady_clock::now();
+  RecordedWaits recorded;
+  auto fast = fast_options(server);
+  fast.sleep = recorded.hook();
+  OpenAiClient client(fast);
   (void)client.complete(request("x"));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 900ms);
+  EXPECT_EQ(recorded.waits, (std::vector<std::chrono::milliseconds>{0ms}));
   EXPECT_EQ(server.requests(), 2u);
 
   LocalChatServer::Options far;
@@ -188,9 +202,10 @@ TEST_F(OpenAiClientTest, ClientErrorsAreNotRetriedAndHint) {
 
 TEST_F(OpenAiClientTest, NoServerIsATransportErrorWithoutRetries) {
   auto o = fast_options(server_);
+  RecordedWaits recorded;
+  o.sleep = recorded.hook();
   server_.stop();
   OpenAiClient client(o);
-  const auto start = std::chrono::steady_clock::now();
   try {
     (void)client.complete(request("x"));
     FAIL();
@@ -199,7 +214,7 @@ TEST_F(OpenAiClientTest, NoServerIsATransportErrorWithoutRetries) {
     EXPECT_EQ(e.status(), 0);
     EXPECT_EQ(e.attempts(), 1);
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 1500ms);
+  EXPECT_TRUE(recorded.waits.empty()) << "no retry, so no wait";
 }
 
 TEST(OpenAiClientConcurrency, MaxInFlightBoundsRequestsOnTheWire) {

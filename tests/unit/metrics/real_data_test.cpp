@@ -4,6 +4,7 @@
 // absent. Nothing is copied from the data into the repository.
 
 #include <synthbench/metrics/classification.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/metrics/ner.hpp>
 #include <synthbench/metrics/records_json.hpp>
 #include <synthbench/metrics/similarity.hpp>
@@ -36,16 +37,13 @@ std::vector<fs::path> real_test_files() {
   return files;
 }
 
-#define SKIP_WITHOUT_DATA(files)                                                                              \
-  if ((files).empty()) {                                                                                      \
-    GTEST_SKIP() << "SG4NLP data not found at " << synthbench_test_support::sg4nlp_dir()                      \
-                 << " (set SYNTHBENCH_DATA_DIR, or put the data at ../shared/data/sg4nlp beside the checkout)"; \
-  }
+// Skips (fails with SYNTHBENCH_REQUIRE_DATA=1) without the data: gtest/require_data.hpp.
+#define SKIP_WITHOUT_DATA(files) \
+  SYNTHBENCH_SKIP_WITHOUT_DATA(!(files).empty(), "SG4NLP data at " + synthbench_test_support::sg4nlp_dir().string())
 
 fs::path real_file(const std::string& dataset) { return synthbench_test_support::sg4nlp_dir() / "real" / dataset / "test.jsonl"; }
 
-#define SKIP_WITHOUT(path) \
-  if (!fs::exists(path)) GTEST_SKIP() << (path) << " not found (the SG4NLP data is absent)";
+#define SKIP_WITHOUT(path) SYNTHBENCH_SKIP_WITHOUT_DATA(path)
 
 TEST(RealData, GoldAgainstItselfIsPerfectOnEveryTestFile) {
   const auto files = real_test_files();

@@ -3,6 +3,7 @@
 // (../shared/data/paper/crossner_politics_ent_type_k5.json), and Table II's Politics column.
 
 #include <synthbench/scores/agreement.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/scores/bias_factor.hpp>
 #include <synthbench/scores/score_table_json.hpp>
 
@@ -25,9 +26,7 @@ double round3(double v) { return std::round(v * 1000) / 1000; }
 class PublishedPoliticsTable : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(kPolitics)) {
-      GTEST_SKIP() << "published table not found at " << kPolitics << " (../shared/data is absent)";
-    }
+    SYNTHBENCH_SKIP_WITHOUT_DATA(kPolitics);
   }
 };
 

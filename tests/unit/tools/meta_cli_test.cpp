@@ -1,3 +1,5 @@
+#include <synthbench/gtest/require_data.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -68,7 +70,7 @@ TEST_F(MetaCli, JsonOutputFollowsTheContract) {
 
 TEST_F(MetaCli, ReproducesThePublishedPoliticsTable) {
   const fs::path table = synthbench_test_support::paper_dir() / "crossner_politics_ent_type_k5.json";
-  if (!fs::exists(table)) GTEST_SKIP() << table << " not found (../shared/data is absent)";
+  SYNTHBENCH_SKIP_WITHOUT_DATA(table);
   const auto r = synthbench({"meta", "--input", table.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto out = nlohmann::json::parse(r.out);

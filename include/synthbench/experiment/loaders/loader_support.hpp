@@ -7,10 +7,10 @@
 
 #include <cmath>    // std::isfinite
 #include <cstddef>  // std::size_t
-#include <cstdlib>  // std::strtod
 #include <string>   // std::string
 #include <vector>   // std::vector
 
+#include "synthbench/detail/decimal.hpp"  // detail::parse_decimal
 #include "synthbench/detail/format.hpp"  // detail::general
 #include "synthbench/error.hpp"          // InputError
 #include "synthbench/version.hpp"        // SYNTHBENCH_NAMESPACE_BEGIN/END
@@ -54,7 +54,7 @@ inline std::vector<std::string> split_lines(const std::string& text) {
 inline std::string shortest(double value) {
   for (int digits = 15; digits < 17; ++digits) {
     const std::string s = general(value, digits);
-    if (std::strtod(s.c_str(), nullptr) == value) return s;
+    if (parse_decimal(s) == value) return s;  // locale-independent, unlike strtod
   }
   return general(value, 17);
 }

@@ -7,10 +7,11 @@
 
 #include <gtest/gtest.h>  // ::testing::AssertionResult, ::testing::Test::RecordProperty
 
-#include <cstdlib>  // std::strtod
 #include <string>   // std::string
 
+#include "synthbench/detail/decimal.hpp"  // parse_decimal: strtod would read "0.8" as 0 under a comma locale
 #include "synthbench/detail/format.hpp"
+#include "synthbench/gtest/detail/property.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/version.hpp"
 
@@ -28,9 +29,8 @@ inline std::string value_text(double v) { return synthbench::detail::general(v, 
 /// number literal.
 inline std::string bound_text(double bound, const char* bound_expr) {
   const std::string shown = synthbench::detail::general(bound, 6);
-  char* end = nullptr;
-  const double literal = std::strtod(bound_expr, &end);
-  const bool is_literal = end != bound_expr && *end == '\0' && literal == bound;
+  const auto literal = synthbench::detail::parse_decimal(bound_expr);
+  const bool is_literal = literal && *literal == bound;
   return is_literal ? shown : shown + " (" + bound_expr + ")";
 }
 
@@ -40,10 +40,8 @@ inline std::string trim_newline(std::string text) {
   return text;
 }
 
-/// Records `value` as the test property `synthbench.<key>` (reaches --gtest_output=xml|json).
-inline void record(const std::string& key, double value) {
-  ::testing::Test::RecordProperty("synthbench." + key, synthbench::detail::general(value, 8));
-}
+/// Records `value` as the test property `synthbench.<key>` (property.hpp).
+inline void record(const std::string& key, double value) { record_property("synthbench." + key, value); }
 
 /// Passes when `value` is defined and on the right side of `bound` (recording it), fails
 /// otherwise. `statistic` names it in the message ("SRCC(real, gpt-4o)"), `actual_note` follows
