@@ -15,8 +15,13 @@ namespace detail {
 /// `value` with `decimals` digits after the point: fixed(0.12345, 3) == "0.123".
 inline std::string fixed(double value, int decimals) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  const int size = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
   std::string s = buffer;
+  if (size >= static_cast<int>(sizeof buffer)) {  // |value| above 1e58: all of its digits, never cut
+    s.assign(static_cast<std::size_t>(size) + 1, '\0');
+    std::snprintf(&s[0], s.size(), "%.*f", decimals, value);
+    s.pop_back();
+  }
   if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) {
     if (!s.empty() && s[0] == '-') s.erase(0, 1);  // no "-0.00"
   }

@@ -26,6 +26,7 @@
 #include <cstdint>  // std::uint64_t, std::uint32_t
 #include <string>   // std::string
 
+#include "synthbench/detail/hash.hpp"  // detail::fnv1a64
 #include "synthbench/error.hpp"
 #include "synthbench/version.hpp"
 
@@ -59,14 +60,7 @@ class SplitMix64 {
 
 /// 64-bit FNV-1a hash of `key` (Fowler, Noll & Vo; offset basis 0xCBF29CE484222325, prime
 /// 0x100000001B3). Stable across platforms; used to name random streams, not for security.
-inline std::uint64_t fnv1a64(const std::string& key) noexcept {
-  std::uint64_t h = 0xCBF29CE484222325u;
-  for (const char c : key) {
-    h ^= static_cast<std::uint64_t>(static_cast<unsigned char>(c));
-    h *= 0x100000001B3u;
-  }
-  return h;
-}
+inline std::uint64_t fnv1a64(const std::string& key) noexcept { return synthbench::detail::fnv1a64(key); }
 
 /// The seed of the stream named `key` under `seed`: SplitMix64::mix(seed ^ mix(fnv1a64(key))).
 /// Different keys give unrelated streams; the same (seed, key) always gives the same stream.
