@@ -147,11 +147,11 @@ inline SecretAllowlist secret_allowlist_for(const std::filesystem::path& file) {
 
 namespace detail {
 
-inline bool is_alnum(char c) noexcept {
+constexpr bool is_alnum(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-inline bool is_key_char(char c) noexcept { return is_alnum(c) || c == '_' || c == '-'; }
+constexpr bool is_key_char(char c) noexcept { return is_alnum(c) || c == '_' || c == '-'; }
 
 inline bool is_token68_char(char c) noexcept {
   return is_key_char(c) || c == '.' || c == '~' || c == '+' || c == '/';
@@ -186,6 +186,24 @@ struct PatternMatch {
   std::size_t end = 0;
 };
 
+/// A PEM private key block whose "-----BEGIN " is at `i`.
+inline std::optional<PatternMatch> match_private_key(std::string_view s, std::size_t i) {
+  if (!starts_with(s, i, "-----BEGIN ")) return std::nullopt;
+  const std::size_t label_end = s.find("-----", i + 11);
+  if (label_end == std::string_view::npos || label_end - i > 64) return std::nullopt;
+  const std::string_view label = s.substr(i + 11, label_end - i - 11);
+  if (label.size() < 11 || label.find("PRIVATE KEY") == std::string_view::npos) return std::nullopt;
+  const std::size_t body = label_end + 5;
+  const std::size_t n = run_length(s, body, &is_base64_body_char);
+  if (n < 40) return std::nullopt;
+  std::size_t end = body + n;
+  if (starts_with(s, end, "-----END ")) {
+    const std::size_t close = s.find("-----", end + 9);
+    if (close != std::string_view::npos && close - end < 80) end = close + 5;
+  }
+  return PatternMatch{"a PEM private key (-----BEGIN ... PRIVATE KEY-----)", i, i, end};
+}
+
 /// The pattern (see the file comment) that starts at `i` in `s`, if any.
 inline std::optional<PatternMatch> match_at(std::string_view s, std::size_t i) {
   const char c = s[i];
@@ -201,6 +219,7 @@ inline std::optional<PatternMatch> match_at(std::string_view s, std::size_t i) {
     case 's':
       if (word_start) return prefixed("sk-", &is_key_char, 20, "an API key pattern (sk-...)");
       return std::nullopt;
+    case '-': return match_private_key(s, i);
     case 'B':
     case 'b': {
       static constexpr char rest[] = "earer";
@@ -255,22 +274,6 @@ inline std::optional<PatternMatch> match_at(std::string_view s, std::size_t i) {
       p += 1 + run_length(s, p + 1, &is_key_char);
       return PatternMatch{"a JSON Web Token (eyJ...)", i, i, p};
     }
-    case '-': {
-      if (!starts_with(s, i, "-----BEGIN ")) return std::nullopt;
-      const std::size_t label_end = s.find("-----", i + 11);
-      if (label_end == std::string_view::npos || label_end - i > 64) return std::nullopt;
-      const std::string_view label = s.substr(i + 11, label_end - i - 11);
-      if (label.size() < 11 || label.find("PRIVATE KEY") == std::string_view::npos) return std::nullopt;
-      const std::size_t body = label_end + 5;
-      const std::size_t n = run_length(s, body, &is_base64_body_char);
-      if (n < 40) return std::nullopt;
-      std::size_t end = body + n;
-      if (starts_with(s, end, "-----END ")) {
-        const std::size_t close = s.find("-----", end + 9);
-        if (close != std::string_view::npos && close - end < 80) end = close + 5;
-      }
-      return PatternMatch{"a PEM private key (-----BEGIN ... PRIVATE KEY-----)", i, i, end};
-    }
     case 'h':
       if (word_start) return prefixed("hf_", &is_alnum, 30, "a Hugging Face token (hf_...)");
       return std::nullopt;
@@ -278,11 +281,24 @@ inline std::optional<PatternMatch> match_at(std::string_view s, std::size_t i) {
   }
 }
 
-/// The first bytes of the patterns: a table makes skipping other bytes one load.
-struct PatternStarts {
-  bool table[256] = {};
-  constexpr PatternStarts() {
-    for (const char c : {'s', 'B', 'b', 'A', 'g', 'x', 'e', '-', 'h'}) table[static_cast<unsigned char>(c)] = true;
+/// What the scan looks up per byte: the key characters (a pattern starts where a run of
+/// them starts), and the pairs of bytes a pattern starts with ("sk", "Be", "AK", "gh", "--"
+/// of a PEM block, ...), as a bit set of 65,536 bits (8 KB, in the L1 cache). Checking a pair
+/// at each word start keeps the slow path to a few positions per kilobyte of English text.
+struct ScanClasses {
+  bool key[256] = {};
+  std::uint64_t pairs[1024] = {};
+  constexpr ScanClasses() {
+    for (int c = 0; c < 256; ++c) key[c] = is_key_char(static_cast<char>(c));
+    const char* const starts[] = {"sk", "Be", "BE", "bE", "be", "AK", "AS", "AI", "gh", "gi", "xo", "ey", "hf", "--"};
+    for (const char* p : starts) {
+      const unsigned index = static_cast<unsigned char>(p[0]) * 256u + static_cast<unsigned char>(p[1]);
+      pairs[index / 64] |= std::uint64_t{1} << (index % 64);
+    }
+  }
+  constexpr bool pair(unsigned char a, unsigned char b) const {
+    const unsigned index = a * 256u + b;
+    return ((pairs[index / 64] >> (index % 64)) & 1u) != 0;
   }
 };
 
@@ -302,7 +318,7 @@ class SecretScanner {
   /// Scans `text`.
   template <class Report>
   void scan(std::string_view text, Report& report) const {
-    scan_layer(text, nullptr, 0, 1, report);
+    scan_layer(text, Level{}, 0, 1, report);
   }
 
  private:
@@ -311,69 +327,95 @@ class SecretScanner {
     std::string value;
   };
 
+  // Where the text of one level of decoding came from: index k of a decoded string is at
+  // index map(k) of the text it was decoded from (`from`), piecewise linear between anchors
+  // (one at each escape and after it); the outermost level is the text itself.
+  struct Level {
+    const Level* from = nullptr;
+    std::size_t base = 0;  // the decoded string's content starts at index `base` of `from`
+    std::vector<std::pair<std::size_t, std::size_t>> anchors;  // (index here, index in the raw content)
+
+    std::size_t offset(std::size_t k) const {
+      if (from == nullptr) return k;
+      auto it = std::upper_bound(anchors.begin(), anchors.end(), std::make_pair(k, ~std::size_t{0}));
+      --it;  // anchors start with (0, 0)
+      return from->offset(base + it->second + (k - it->first));
+    }
+  };
+
   static constexpr int max_levels = 3;
 
-  // An index k of the text at hand is at offset map[k] of the outermost text, or base + k
-  // when map is null.
-
+  // Finds the patterns in `s`, which is at index `base` of `level`'s text.
   template <class Report>
-  void match(std::string_view s, const std::size_t* map, std::size_t base, Report& report) const {
-    const auto offset = [&](std::size_t k) { return map == nullptr ? base + k : map[k]; };
+  void match(std::string_view s, const Level& level, std::size_t base, Report& report) const {
     for (const auto& v : values_) {
       for (std::size_t at = s.find(v.value); at != std::string_view::npos; at = s.find(v.value, at + 1)) {
-        report(SecretFinding{"the value of $" + v.name, offset(at), synthbench::detail::hex16(synthbench::detail::fnv1a64(v.value))});
+        report(SecretFinding{"the value of $" + v.name, level.offset(base + at),
+                             synthbench::detail::hex16(synthbench::detail::fnv1a64(v.value))});
       }
     }
-    static constexpr PatternStarts starts;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (!starts.table[static_cast<unsigned char>(s[i])]) continue;
-      const auto m = match_at(s, i);
-      if (!m) continue;
-      report(SecretFinding{m->what, offset(m->at),
-                           synthbench::detail::hex16(synthbench::detail::fnv1a64(s.substr(m->begin, m->end - m->begin)))});
-      i = m->end - 1;
+    static constexpr ScanClasses classes;
+    // Pointers and locals, one pass, no branch on word boundaries but where a pair matches.
+    const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = begin + s.size();
+    bool after_key = false;  // the byte before is a key character (no word starts here)
+    for (const unsigned char* p = begin; p + 1 < end;) {
+      const bool candidate = !after_key && classes.pair(p[0], p[1]);
+      after_key = classes.key[*p];
+      if (!candidate) {
+        ++p;
+        continue;
+      }
+      if (const auto m = match_at(s, static_cast<std::size_t>(p - begin))) {
+        report(SecretFinding{m->what, level.offset(base + m->at),
+                             synthbench::detail::hex16(synthbench::detail::fnv1a64(s.substr(m->begin, m->end - m->begin)))});
+        p = begin + m->end;
+        after_key = classes.key[p[-1]];
+        continue;
+      }
+      ++p;
     }
   }
 
   // One level: the text between strings and the strings without escapes as they are, the
   // strings with escapes decoded (one level deeper).
   template <class Report>
-  void scan_layer(std::string_view s, const std::size_t* map, std::size_t base, int level, Report& report) const {
-    const auto at = [&](std::size_t k) { return map == nullptr ? nullptr : map + k; };
+  void scan_layer(std::string_view s, const Level& level, std::size_t base, int depth, Report& report) const {
     std::size_t plain_from = 0;  // start of the text not matched yet
+    std::size_t backslash = s.find('\\');  // the next backslash (npos: none left)
     std::size_t i = 0;
     while (i < s.size()) {
       const std::size_t quote = s.find('"', i);
       if (quote == std::string_view::npos) break;
-      // The string opening at `quote` runs to the next unescaped quote (or the end).
-      std::size_t end = quote + 1;
-      bool escaped = false;
-      while (end < s.size() && s[end] != '"') {
-        if (s[end] == '\\') {
-          escaped = true;
-          ++end;
-        }
-        ++end;
-      }
-      if (end > s.size()) end = s.size();
+      // The string opening at `quote` runs to the next unescaped quote (or the end); most
+      // strings hold no backslash, and two memchr-speed finds say so.
+      if (backslash != std::string_view::npos && backslash <= quote) backslash = s.find('\\', quote + 1);
+      std::size_t end = s.find('"', quote + 1);
+      if (end == std::string_view::npos) end = s.size();
+      const bool escaped = backslash != std::string_view::npos && backslash < end;
       if (escaped) {
-        match(s.substr(plain_from, quote + 1 - plain_from), at(plain_from), base + plain_from, report);
-        decode_and_scan(s.substr(quote + 1, end - quote - 1), at(quote + 1), base + quote + 1, level, report);
+        end = backslash;
+        while (end < s.size() && s[end] != '"') end += s[end] == '\\' ? std::size_t{2} : std::size_t{1};
+        if (end > s.size()) end = s.size();
+        backslash = end < s.size() ? s.find('\\', end + 1) : std::string_view::npos;
+        match(s.substr(plain_from, quote + 1 - plain_from), level, base + plain_from, report);
+        decode_and_scan(s.substr(quote + 1, end - quote - 1), level, base + quote + 1, depth, report);
         plain_from = end;
       }
       i = end + 1;
     }
-    if (plain_from < s.size()) match(s.substr(plain_from), at(plain_from), base + plain_from, report);
+    if (plain_from < s.size()) match(s.substr(plain_from), level, base + plain_from, report);
   }
 
-  // Decodes the JSON escapes of string content `raw` and scans the result one level deeper
-  // (or only matches it, at the last level).
+  // Decodes the JSON escapes of string content `raw` (at index `base` of `level`'s text) and
+  // scans the result one level deeper (or only matches it, at the last level).
   template <class Report>
-  void decode_and_scan(std::string_view raw, const std::size_t* map, std::size_t base, int level, Report& report) const {
+  void decode_and_scan(std::string_view raw, const Level& level, std::size_t base, int depth, Report& report) const {
+    Level decoded;
+    decoded.from = &level;
+    decoded.base = base;
     std::string out;
-    std::vector<std::size_t> positions;
     out.reserve(raw.size());
-    positions.reserve(raw.size());
     const auto hex = [&](std::size_t k, std::uint32_t& code) {
       if (k + 4 > raw.size()) return false;
       code = 0;
@@ -388,14 +430,10 @@ class SecretScanner {
       }
       return true;
     };
-    // Appends byte `b`, placed at index `from` of `raw`.
-    const auto put_byte = [&](char b, std::size_t from) {
-      out += b;
-      positions.push_back(map == nullptr ? base + from : map[from]);
-    };
-    // Appends code point `cp` as UTF-8, every byte placed at index `from` of `raw`.
+    // Appends code point `cp` as UTF-8, its bytes placed at the escape at index `from` of `raw`.
     const auto put = [&](std::uint32_t cp, std::size_t from) {
-      const auto byte = [&](std::uint32_t b) { put_byte(static_cast<char>(b), from); };
+      decoded.anchors.emplace_back(out.size(), from);
+      const auto byte = [&](std::uint32_t b) { out += static_cast<char>(b); };
       if (cp < 0x80) {
         byte(cp);
       } else if (cp < 0x800) {
@@ -414,8 +452,12 @@ class SecretScanner {
     };
     for (std::size_t k = 0; k < raw.size();) {
       if (raw[k] != '\\' || k + 1 >= raw.size()) {
-        put_byte(raw[k], k);
-        ++k;
+        // A run without escapes, copied whole.
+        std::size_t next = raw.find('\\', k + 1);
+        if (next == std::string_view::npos || next + 1 >= raw.size()) next = raw.size();
+        decoded.anchors.emplace_back(out.size(), k);
+        out.append(raw.data() + k, next - k);
+        k = next;
         continue;
       }
       const char e = raw[k + 1];
@@ -444,14 +486,15 @@ class SecretScanner {
           k += 6;
           break;
         default:  // '"', '\\', '/', and whatever a malformed file holds: the character itself
-          put_byte(e, k);
+          decoded.anchors.emplace_back(out.size(), k);
+          out += e;
           k += 2;
       }
     }
-    if (level >= max_levels) {
-      match(std::string_view(out), positions.data(), 0, report);
+    if (depth >= max_levels) {
+      match(std::string_view(out), decoded, 0, report);
     } else {
-      scan_layer(std::string_view(out), positions.data(), 0, level + 1, report);
+      scan_layer(std::string_view(out), decoded, 0, depth + 1, report);
     }
   }
 
