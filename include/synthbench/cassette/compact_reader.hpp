@@ -202,6 +202,9 @@ inline std::optional<CompactCassette> read_compact_cassette(std::string_view tex
     pos += token.size();
     return true;
   };
+  // What follows the document is checked at the end; refuse a wrong end before reading it all.
+  const std::size_t last = text.find_last_not_of(" \n\r\t");
+  if (last == std::string_view::npos || text[last] != '}') return std::nullopt;
   CompactJsonScanner scanner;
   CompactInteractionReader reader(scanner);
   CompactCassette out;

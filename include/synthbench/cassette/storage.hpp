@@ -15,7 +15,7 @@
 /// file exists, but never writes anything.
 
 #include <fcntl.h>   // ::open, O_* flags
-#include <unistd.h>  // ::fsync, ::close, ::pread, ::ftruncate, ::lseek
+#include <unistd.h>  // ::fsync, ::close, ::pread, ::ftruncate, ::lseek, ::unlink
 
 #include <cerrno>      // errno
 #include <cstring>     // std::strerror
@@ -116,6 +116,7 @@ inline std::size_t append_journal(const std::filesystem::path& cassette, const s
     const int saved = errno;
     (void)::ftruncate(fd, kept);  // a full disk may leave part of the line: take it back
     (void)::fsync(fd);
+    if (created) (void)::unlink(path.c_str());  // and no empty journal is left behind
     errno = saved;
     fail("cannot append to journal: ");
   }

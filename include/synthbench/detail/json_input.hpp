@@ -80,8 +80,8 @@ inline std::string line_and_column(std::string_view text, std::size_t byte) {
 }
 
 /// How deeply arrays and objects may nest in any JSON synthbench reads (the root is level 1).
-/// Twice what real request schemas need and far below what overflows the stack of a recursive
-/// dump() (docs/decisions.md, "Hostile inputs").
+/// Far more than real requests, schemas and answers nest, and far from what overflows the
+/// stack of a recursive dump() (docs/decisions.md, "Hostile inputs and the worst day").
 inline constexpr std::size_t max_json_depth = 512;
 
 /// The byte offset of the first '[' or '{' that opens level `limit` + 1 in JSON `text`

@@ -19,6 +19,7 @@
 
 #include <sys/mount.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -144,10 +145,20 @@ TEST(FaultInjection, KillMinusNineAtRandomPointsLosesNoAcknowledgedCall) {
   int total = 0;
   for (int t = 0; t < trials; ++t) {
     const std::string prefix = "t" + std::to_string(t);
-    // A rewrite every `batch` calls, so that some kills land in one.
-    Child child = cassette_test::spawn_recorder(path, prefix, 100000, uniform(0, 1), uniform(1, 12));
-    int acks = cassette_test::read_acknowledgements(child, uniform(1, max_acks));
-    ::usleep(static_cast<useconds_t>(uniform(0, 3000)));
+    // A rewrite every `batch` calls (fewer in the big runs, where every rewrite writes the
+    // whole grown cassette). Every other trial aims at a rewrite: it waits for the recorder
+    // to announce one and kills it as soon as its temporary file appears (or a little later).
+    const int batch = uniform(1, std::max(12, max_acks / 10));
+    const bool aim_at_rewrite = t % 2 == 1;
+    Child child = cassette_test::spawn_recorder(path, prefix, 100000, uniform(0, 1), batch);
+    int acks = 0;
+    if (aim_at_rewrite) {
+      acks = cassette_test::read_acknowledgements(child, 1 << 30, /*until_finish=*/true);
+      for (int spin = 0; spin < 20000 && temporary_files(dir.path).empty(); ++spin) ::usleep(50);
+    } else {
+      acks = cassette_test::read_acknowledgements(child, uniform(1, max_acks));
+      ::usleep(static_cast<useconds_t>(uniform(0, 3000)));
+    }
     ::kill(child.pid, SIGKILL);
     const int status = cassette_test::finish_child(child, acks);
     ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "trial " << t << " status " << status;

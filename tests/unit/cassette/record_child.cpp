@@ -3,9 +3,9 @@
 // records COUNT requests "PREFIX-0" .. "PREFIX-(COUNT-1)" into CASSETTE (mode new_episodes)
 // through a fake upstream that takes DELAY_MS per call, and prints "done I" on standard
 // output (flushed) after complete() returned for request I, i.e. after its journal line
-// was fsync'd. Every BATCH calls (default: COUNT) it finishes its client, which rewrites the
-// cassette, and opens a new one: a kill can land in a rewrite too. The parent may kill it
-// with SIGKILL at any moment.
+// was fsync'd. Every BATCH calls (default: COUNT) it prints "finish" and finishes its client,
+// which rewrites the cassette, and opens a new one: a kill can land in a rewrite too. The
+// parent may kill it with SIGKILL at any moment.
 //
 // With SYNTHBENCH_TEST_FILE_SIZE_LIMIT=N in its environment it cannot write files larger
 // than N bytes (RLIMIT_FSIZE; a write past it fails with EFBIG, as on a full disk): the
@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
         std::printf("done %d\n", i);
         std::fflush(stdout);
       }
+      std::printf("finish\n");
+      std::fflush(stdout);
       client.finish();
     }
   } catch (const std::exception& e) {

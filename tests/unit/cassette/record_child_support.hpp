@@ -59,12 +59,19 @@ inline Child spawn_recorder(const std::filesystem::path& cassette, const std::st
   return child;
 }
 
-// Reads acknowledgement lines until `count` were read or the child closed its output;
-// returns how many were read.
-inline int read_acknowledgements(Child& child, int count) {
+// Reads the child's output until `count` acknowledgements ("done I") were read, or, with
+// `until_finish`, until it announces a rewrite ("finish"), or until it closed its output;
+// returns how many acknowledgements were read.
+inline int read_acknowledgements(Child& child, int count, bool until_finish = false) {
   int read = 0;
   char line[128];
-  while (read < count && std::fgets(line, sizeof line, child.out) != nullptr) ++read;
+  while (read < count && std::fgets(line, sizeof line, child.out) != nullptr) {
+    if (line[0] == 'd') {
+      ++read;
+    } else if (until_finish) {
+      break;
+    }
+  }
   return read;
 }
 
