@@ -46,7 +46,9 @@ void score_all(const std::string& gold_text, const std::string& pred_text) {
     });
     expect_read_or_error([&] {
       const auto d = metrics::ner_data(gold, "<gold>", pred, "<pred>");
-      metrics::NerOptions options;
+      metrics::NerOptions options;  // as the CLI sets them
+      options.gold_source = "<gold>";
+      options.predicted_source = "<pred>";
       options.document_name = [&d](std::size_t i) { return d.name(i); };
       const metrics::NerOutcomes outcomes(d.documents, options);
       (void)synthbench::report::ner_report_json(outcomes, d.missing_predictions, source).dump();
@@ -54,6 +56,8 @@ void score_all(const std::string& gold_text, const std::string& pred_text) {
     expect_read_or_error([&] {
       const auto d = metrics::similarity_data(gold, "<gold>", pred, "<pred>");
       metrics::SimilarityOptions options;
+      options.gold_source = "<gold>";
+      options.predicted_source = "<pred>";
       options.item_name = [&d](std::size_t i) { return d.name(i); };
       const metrics::SimilarityOutcomes outcomes(d.gold, d.predicted, options);
       (void)synthbench::report::sts_report_json(outcomes, source).dump();

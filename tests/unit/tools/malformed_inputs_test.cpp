@@ -171,6 +171,8 @@ std::vector<Case> catalogue() {
   add({"MetaFolder", {}, {"meta", "--input", "@dir"}, 2, "", {"synthbench.io.1", "folder"}});
   add({"MetaDuplicateKey", {{"t.json", edit(kTable, "\"a\": 0.9,", "\"a\": 0.9, \"a\": 0.8,")}}, {"meta", "--input", "@t.json"}, 2,
        "t.json", {"at /real/a", "duplicate key"}});
+  add({"MetaEmptyApproachName", {{"t.json", edit(kTable, "\"c\": 0.4", "\"\": 0.4")}}, {"meta", "--input", "@t.json"}, 2,
+       "t.json", {"at /synthetic/g/", "synthbench.input.207"}});  // found by score_table_fuzz: was a usage error with no file
   add({"MetaApproachesDiffer", {{"t.json", edit(kTable, "\"c\": 0.4", "\"d\": 0.4")}}, {"meta", "--input", "@t.json"}, 2, "t.json",
        {"at /synthetic/g", "missing here: c"}});
 
