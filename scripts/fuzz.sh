@@ -7,7 +7,8 @@
 #   scripts/fuzz.sh default json_extraction_fuzz ner_answer_fuzz   only these, own durations
 #
 # A target's own duration is the number on its source's "// fuzz-seconds: N" line (60 when
-# there is none): the cassette loader runs 60 s, each LLM-output parser 15 s. Seed corpus:
+# there is none): the cassette loader runs 60 s, each LLM-output parser and each reader of
+# the CLI's inputs (score tables, JSON Lines records) 15 s. Seed corpus:
 # tests/fuzz/corpus/<target>/ when it exists, else generated here (the cassette loader's,
 # from the repository's cassettes and a few hand-written documents); dictionary:
 # tests/fuzz/<target>.dict when it exists, else generated (the cassette loader's). Exits

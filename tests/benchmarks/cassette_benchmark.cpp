@@ -8,6 +8,10 @@
 //  - BM_LoadVersusNlohmann: opening a ~100 MB cassette (read, strict parse, validation,
 //    index) against nlohmann::json::parse of the same file alone; counter "ratio" is
 //    synthbench / nlohmann (target: load < 2 s).
+//  - BM_SecretScanVersusLoad: the secret scan every write and `cassette verify` run
+//    (secrets.hpp: ten patterns, strings decoded from their escapes) over that cassette's
+//    text, against parse_cassette of the same text; argument 1 puts an escaped newline in
+//    every answer (most strings then take the decoding path, as real answers do).
 //  - BM_PeakMemory: peak resident memory of loading that cassette, measured in fresh
 //    processes (this program re-executed with --measure-peak=...; VmHWM from
 //    /proc/self/status minus that of a process that only starts), against nlohmann alone;
@@ -222,6 +226,43 @@ void BM_LoadVersusNlohmann(benchmark::State& state) {
   state.counters["ratio"] = ours / theirs;
 }
 BENCHMARK(BM_LoadVersusNlohmann)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
+
+void BM_SecretScanVersusLoad(benchmark::State& state) {
+  std::string text = synthbench::detail::read_file(big_cassette());
+  if (state.range(0) == 1) {
+    std::string escaped;
+    escaped.reserve(text.size() + text.size() / 20);
+    for (std::size_t at = 0;;) {
+      const std::size_t next = text.find(" jazz", at);
+      escaped.append(text, at, next == std::string::npos ? std::string::npos : next - at);
+      if (next == std::string::npos) break;
+      escaped += "\\n jazz";
+      at = next + 5;
+    }
+    text = std::move(escaped);
+  }
+  const std::vector<std::string> variables{"SYNTHBENCH_BENCH_NO_SUCH_VARIABLE"};
+  double scan = 0;
+  double load = 0;
+  for (auto _ : state) {
+    auto start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(cassette::find_secrets(text, variables).size());
+    const double t_scan = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(cassette::parse_cassette(text, "big.json").interactions.size());
+    const double t_load = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    state.SetIterationTime(t_scan);
+    scan += t_scan;
+    load += t_load;
+  }
+  const double n = static_cast<double>(state.iterations());
+  state.counters["file_MB"] = static_cast<double>(text.size()) / 1e6;
+  state.counters["scan_s"] = scan / n;
+  state.counters["load_s"] = load / n;
+  state.counters["scan_MB_per_s"] = static_cast<double>(text.size()) / 1e6 / (scan / n);
+  state.counters["ratio"] = scan / load;
+}
+BENCHMARK(BM_SecretScanVersusLoad)->Arg(0)->Arg(1)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(3);
 
 long high_water_kb() {
   std::ifstream status("/proc/self/status");

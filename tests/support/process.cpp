@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <stdexcept>
 
@@ -21,7 +23,8 @@ void check(bool ok, const char* what) {
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::string& input,
-                          const std::vector<std::string>& extra_env) {
+                          const std::vector<std::string>& extra_env, double timeout_seconds) {
+  const auto start = std::chrono::steady_clock::now();
   int in_pipe[2], out_pipe[2], err_pipe[2];
   check(::pipe2(in_pipe, O_CLOEXEC) == 0 && ::pipe2(out_pipe, O_CLOEXEC) == 0 && ::pipe2(err_pipe, O_CLOEXEC) == 0,
         "pipe2");
@@ -73,10 +76,23 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
     if (out_open) fds[n++] = {out_pipe[0], POLLIN, 0};
     if (err_open) fds[n++] = {err_pipe[0], POLLIN, 0};
     if (in_fd >= 0) fds[n++] = {in_fd, POLLOUT, 0};
-    if (::poll(fds, n, -1) < 0) {
+    int wait_ms = -1;
+    if (timeout_seconds > 0) {
+      const double left = timeout_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (left <= 0) {
+        if (!result.timed_out) ::kill(pid, SIGKILL);  // the pipes close when it dies
+        result.timed_out = true;
+        wait_ms = 100;
+      } else {
+        wait_ms = static_cast<int>(left * 1000) + 1;
+      }
+    }
+    const int ready = ::poll(fds, n, wait_ms);
+    if (ready < 0) {
       if (errno == EINTR) continue;
       check(false, "poll");
     }
+    if (ready == 0) continue;
     for (nfds_t i = 0; i < n; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in_fd) {
@@ -100,9 +116,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::strin
   ::close(out_pipe[0]);
   ::close(err_pipe[0]);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  struct rusage usage {};
+  while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.max_rss_kb = usage.ru_maxrss;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 

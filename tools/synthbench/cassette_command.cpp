@@ -5,6 +5,7 @@
 #include <synthbench/cassette/storage.hpp>
 #include <synthbench/cassette/tools.hpp>
 #include <synthbench/cassette/usage.hpp>
+#include <synthbench/detail/file_lock.hpp>
 #include <synthbench/detail/files.hpp>
 #include <synthbench/detail/format.hpp>
 
@@ -42,9 +43,13 @@ const CommandSpec kVerifySpec{
     "error), replicate numbering (a gap makes later replicates unreachable), that metadata.hosts and\n"
     "metadata.models list exactly what the interactions hold, and that no secret is in the file: the\n"
     "value of the API key variable ($SYNTHBENCH_API_KEY_ENV, default OPENAI_API_KEY) or of --secret-env\n"
-    "variables, an sk-... key or a Bearer token. Each finding is printed as FILE at POSITION: MESSAGE.\n"
+    "variables, API keys and tokens (OpenAI sk-, Bearer, AWS AKIA, GitHub ghp_/github_pat_, Google AIza,\n"
+    "Slack xox*-, JWT, PEM private key, Hugging Face hf_), in the raw text and in every decoded string.\n"
+    "Each finding is printed as FILE at POSITION: MESSAGE; a secret's message gives its fingerprint: list\n"
+    "it in a secret-allowlist.txt beside the file (or in a folder above) to declare a false positive.\n"
     "Exit 1 when any file has a finding (a malformed file is a finding), 2 when a file cannot be read.",
-    {{"secret-env", "NAME", "another variable whose value must not appear (repeatable)", true}},
+    {{"secret-env", "NAME", "another variable whose value must not appear (repeatable)", true},
+     {"allowlist", "FILE", "another allowlist of fingerprints that are not secrets (repeatable)", true}},
     "FILE...  the cassettes to check"};
 
 const CommandSpec kStatsSpec{
@@ -86,10 +91,18 @@ int run_verify(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::vector<std::string> extra;
     if (parsed.has("secret-env")) extra = parsed.values.at("secret-env");
     const auto variables = synthbench::cassette::secret_variables(extra);
+    synthbench::cassette::SecretAllowlist given;
+    if (parsed.has("allowlist")) {
+      for (const auto& a : parsed.values.at("allowlist")) {
+        given.add(synthbench::cassette::parse_secret_allowlist(synthbench::detail::read_file(a), a));
+      }
+    }
     bool any = false;
     for (const auto& file : parsed.positional) {
       const std::string text = synthbench::detail::read_file(file);
-      const auto findings = synthbench::cassette::verify_cassette(text, file, variables);
+      auto allowed = synthbench::cassette::secret_allowlist_for(file);
+      allowed.add(given);
+      const auto findings = synthbench::cassette::verify_cassette(text, file, variables, allowed);
       for (const auto& f : findings) {
         std::string message = f.message;
         // Parse errors already carry "FILE at WHERE: "; print them as they are.
@@ -165,6 +178,7 @@ int run_prune(const std::vector<std::string>& args, std::ostream& out, std::ostr
       throw synthbench::InputError(421, usage_file, "/cassette",
                                    "the usage file is about " + usage.cassette + ", not " + file);
     }
+    synthbench::detail::FileLock lock(synthbench::cassette::lock_path(file));  // as every writer of a cassette
     const auto cassette = synthbench::cassette::read_cassette(file);
     std::size_t removed = 0;
     const auto pruned = synthbench::cassette::prune_cassette(cassette, usage, &removed);
@@ -186,6 +200,7 @@ int run_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (parsed.positional.size() < 2) throw UsageProblem{"give OUT and at least one IN"};
     const std::string output = parsed.positional[0];
+    synthbench::detail::FileLock lock(synthbench::cassette::lock_path(output));  // as every writer of a cassette
     std::vector<std::pair<std::string, synthbench::cassette::Cassette>> inputs;
     for (std::size_t i = 1; i < parsed.positional.size(); ++i) {
       inputs.emplace_back(parsed.positional[i], synthbench::cassette::read_cassette(parsed.positional[i]));

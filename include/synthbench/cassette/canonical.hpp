@@ -29,12 +29,21 @@
 #include <nlohmann/json.hpp>  // nlohmann::json, nlohmann::json_pointer
 
 #include "synthbench/cassette/errors.hpp"  // CassetteError
+#include "synthbench/detail/json_input.hpp"  // detail::max_json_depth
 #include "synthbench/llm/chat.hpp"         // llm::ChatRequest
 #include "synthbench/llm/openai_json.hpp"  // llm::to_openai_json
 #include "synthbench/version.hpp"          // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
+
+/// Throws CassetteError 8: a value to store nests deeper than JSON input may (a cassette
+/// holding it could not be read back).
+[[noreturn]] inline void throw_too_deep() {
+  throw CassetteError(8, "a request or response nests arrays and objects deeper than " +
+                             std::to_string(synthbench::detail::max_json_depth) +
+                             " levels, more than a cassette may hold (docs/cassette-format.md)");
+}
 
 /// Where a request goes, as far as matching is concerned.
 struct Endpoint {
@@ -122,14 +131,15 @@ class RequestFilter {
   void replace_at(nlohmann::json& doc, const nlohmann::json::json_pointer& p) const {
     if (doc.contains(p)) doc[p] = redaction_.replacement;
   }
-  void redact_strings(nlohmann::json& value) const {
+  void redact_strings(nlohmann::json& value, std::size_t depth = 1) const {
     if (patterns_.empty()) return;
     if (value.is_string()) {
       std::string s = value.get<std::string>();
       for (const auto& re : patterns_) s = std::regex_replace(s, re, redaction_.replacement);
       value = s;
     } else if (value.is_structured()) {
-      for (auto& element : value) redact_strings(element);
+      if (depth > synthbench::detail::max_json_depth) throw_too_deep();
+      for (auto& element : value) redact_strings(element, depth + 1);
     }
   }
 
@@ -237,7 +247,9 @@ inline void append_json_number(std::string& out, double d) {
 /// directly (nlohmann's serializer goes byte by byte) and leaving everything else (non-ASCII
 /// strings, which it validates, other numbers, binary values) to nlohmann: the same bytes,
 /// and the same type_error for text that is not UTF-8. Objects are std::maps: keys sorted.
-inline void append_dump(std::string& out, const nlohmann::json& value) {
+/// Nesting deeper than max_json_depth throws CassetteError 8: a recursion per level must
+/// stay far from the end of the stack, and no JSON input may nest that deep anyway.
+inline void append_dump(std::string& out, const nlohmann::json& value, std::size_t depth = 1) {
   using type = nlohmann::json::value_t;
   const auto append_string = [&out](const std::string& s) {
     const std::size_t size = out.size();
@@ -261,17 +273,19 @@ inline void append_dump(std::string& out, const nlohmann::json& value) {
     }
     case type::string: append_string(value.get_ref<const std::string&>()); return;
     case type::array: {
+      if (depth > synthbench::detail::max_json_depth) throw_too_deep();
       out += '[';
       bool first = true;
       for (const auto& element : value) {
         if (!first) out += ',';
         first = false;
-        append_dump(out, element);
+        append_dump(out, element, depth + 1);
       }
       out += ']';
       return;
     }
     case type::object: {
+      if (depth > synthbench::detail::max_json_depth) throw_too_deep();
       out += '{';
       bool first = true;
       for (const auto& [key, element] : value.items()) {
@@ -279,7 +293,7 @@ inline void append_dump(std::string& out, const nlohmann::json& value) {
         first = false;
         append_string(key);
         out += ':';
-        append_dump(out, element);
+        append_dump(out, element, depth + 1);
       }
       out += '}';
       return;

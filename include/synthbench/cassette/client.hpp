@@ -376,6 +376,7 @@ class CassetteClient : public llm::ChatClient {
 
   void open_for_recording() {
     synthbench::detail::FileLock lock(lock_path(path_));
+    synthbench::detail::remove_stale_temporary_files(path_);  // left by a writer killed mid-rewrite
     auto file = read_cassette_if_exists(path_);
     bool torn = false;
     auto journal = read_journal(path_, &torn);
@@ -390,17 +391,26 @@ class CassetteClient : public llm::ChatClient {
       if (!merged.interactions.empty()) write_cassette(path_, merged, variables_);
       remove_journal(path_);
       note("cassette " + path_.string() + ": merged " + std::to_string(recovered) +
-           " interaction(s) from a journal left by an earlier run" + (torn ? " (its cut last line was dropped)" : ""));
+           " interaction(s) from a journal left by an earlier run" +
+           (torn ? " (a line cut short by an interrupted write was dropped)" : ""));
     }
     add_entries(std::move(interactions));
   }
 
   void open_for_replay(bool exists) {
-    missing_ = !exists;
     std::vector<Interaction> interactions;
-    if (exists) interactions = read_cassette(path_).interactions;
     bool torn = false;
-    auto journal = read_journal(path_, &torn);
+    std::vector<Interaction> journal;
+    {
+      // Shared: a recorder merging the journal into the file cannot run between the two reads.
+      synthbench::detail::FileLock lock(lock_path(path_), synthbench::detail::SharedIfExists{});
+      std::error_code ec;
+      exists = std::filesystem::exists(path_, ec);
+      missing_ = !exists;
+      if (exists) interactions = read_cassette(path_).interactions;
+      journal = read_journal(path_, &torn);
+    }
+    if (torn) note("cassette " + path_.string() + ": its journal holds a line cut short by an interrupted write (dropped)");
     if (!journal.empty()) {
       note("cassette " + path_.string() + ": replaying also the " + std::to_string(journal.size()) +
            " interaction(s) of its journal (left by an interrupted recording; the next recording run merges it)");
@@ -456,7 +466,7 @@ class CassetteClient : public llm::ChatClient {
     {
       std::lock_guard<std::mutex> journal_guard(journal_mutex_);
       synthbench::detail::FileLock lock(lock_path(path_));
-      append_journal(path_, line);
+      if (append_journal(path_, line) > 0) note("cassette " + path_.string() + ": cut the torn last line of its journal");
     }
     llm::ChatResponse out = std::move(i.response);
     out.replayed = false;

@@ -30,6 +30,7 @@
 
 #include "synthbench/cassette/canonical.hpp"  // detail::find_json_string_special, detail::append_json_number
 #include "synthbench/detail/hex.hpp"          // detail::hex_value
+#include "synthbench/detail/json_input.hpp"   // detail::max_json_depth
 #include "synthbench/detail/utf8.hpp"         // detail::utf8_sequence_length
 #include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN
 
@@ -66,6 +67,10 @@ class CompactJsonScanner {
     pos = pos_;
     return ok;
   }
+
+  /// Makes scan() fail on arrays and objects nested deeper than `levels` inside the scanned
+  /// value (the general path's limit, max_json_depth, less the levels around the value).
+  void set_depth_limit(std::size_t levels) noexcept { depth_limit_ = levels; }
 
   /// Forgets every value scanned (the memory is kept for the next scan).
   void clear() noexcept {
@@ -178,6 +183,7 @@ class CompactJsonScanner {
         compact_ += static_cast<char>(c);
         ++pos_;
         open.push_back({i, npos});
+        if (open.size() > depth_limit_) return false;  // the general path names the error
         skip_whitespace();
         if (at_end()) return false;
         if (peek() == (c == '{' ? '}' : ']')) {
@@ -372,6 +378,7 @@ class CompactJsonScanner {
 
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t depth_limit_ = synthbench::detail::max_json_depth;
   std::vector<Open> open_;  // the containers scan_value is inside
   std::vector<CompactValue> values_;
   std::string compact_;

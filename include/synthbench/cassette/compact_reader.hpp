@@ -202,6 +202,9 @@ inline std::optional<CompactCassette> read_compact_cassette(std::string_view tex
     pos += token.size();
     return true;
   };
+  // What follows the document is checked at the end; refuse a wrong end before reading it all.
+  const std::size_t last = text.find_last_not_of(" \n\r\t");
+  if (last == std::string_view::npos || text[last] != '}') return std::nullopt;
   CompactJsonScanner scanner;
   CompactInteractionReader reader(scanner);
   CompactCassette out;
@@ -213,6 +216,7 @@ inline std::optional<CompactCassette> read_compact_cassette(std::string_view tex
   if (pos < text.size() && text[pos] == ']') {
     ++pos;
   } else {
+    scanner.set_depth_limit(synthbench::detail::max_json_depth - 2);  // inside {"interactions": [...]}
     while (true) {
       scanner.clear();
       Interaction i;
@@ -229,6 +233,7 @@ inline std::optional<CompactCassette> read_compact_cassette(std::string_view tex
   }
   if (!expect(",") || !expect("\"metadata\"") || !expect(":")) return std::nullopt;
   scanner.clear();
+  scanner.set_depth_limit(synthbench::detail::max_json_depth - 1);  // inside the root object
   if (!scanner.scan(text, pos) || scanner.values()[0].kind != CompactValue::Kind::object) return std::nullopt;
   out.metadata = scanner.compact();
   if (!expect("}")) return std::nullopt;

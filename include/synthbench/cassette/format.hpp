@@ -36,7 +36,7 @@
 #include "synthbench/cassette/canonical.hpp"       // canonical_text
 #include "synthbench/cassette/compact_reader.hpp"  // detail::read_compact_cassette
 #include "synthbench/cassette/interaction.hpp"     // Interaction, Metadata, Cassette, format_version
-#include "synthbench/detail/hash.hpp"              // detail::Fnv1a64
+#include "synthbench/detail/hash.hpp"              // detail::Fnv1a64, hex16
 #include "synthbench/detail/json_input.hpp"        // detail::parse_json_strict, pointer_append, describe_json
 #include "synthbench/error.hpp"                    // InputError
 #include "synthbench/llm/chat.hpp"                 // llm::ChatResponse, llm::MalformedResponse
@@ -57,14 +57,11 @@ inline std::string utc_now() {
   return buffer;
 }
 
-/// A stable 16-hex-digit id of a stored interaction: FNV-1a 64 (Fowler, Noll, Vo;
-/// http://www.isthe.com/chongo/tech/comp/fnv/) of the request text, a newline and the
-/// replicate. Usage files name interactions by it.
+/// A stable 16-hex-digit id of a stored interaction: FNV-1a 64 (detail/hash.hpp) of the
+/// request text, a newline and the replicate. Usage files name interactions by it.
 inline std::string interaction_id(const std::string& request, std::size_t replicate) {
   const std::uint64_t h = synthbench::detail::Fnv1a64().add(request).add("\n" + std::to_string(replicate)).value();
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
+  return synthbench::detail::hex16(h);
 }
 
 namespace detail {
@@ -310,7 +307,8 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
     if (what.rfind("parse error", 0) == 0) {
       if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     }
-    throw InputError(101, source_, synthbench::detail::line_and_column(text_, position), "invalid JSON: " + what);
+    throw InputError(101, source_, synthbench::detail::line_and_column(text_, position),
+                     "invalid JSON: " + synthbench::detail::nul_aware_reason(text_, position, what));
   }
 
   /// The document (with the streamed interactions removed from it).
@@ -369,6 +367,7 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool open(nlohmann::json&& v, bool is_array) {
+    if (stack_.size() >= synthbench::detail::max_json_depth) synthbench::detail::check_json_depth(text_, source_);
     nlohmann::json* p = place(std::move(v));
     stack_.push_back({p, is_array, 0, {}});
     return true;
@@ -399,6 +398,7 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
 inline Cassette parse_cassette_general(const std::string& text, const std::string& source) {
   CassetteSax sax(text, source);
   nlohmann::json::sax_parse(text, &sax, nlohmann::json::input_format_t::json, /*strict=*/true);
+  synthbench::detail::check_no_nul_byte(text, source);
   return cassette_from_document(sax.document(), source, sax.streamed() ? &sax.interactions() : nullptr);
 }
 
@@ -427,17 +427,23 @@ inline Cassette parse_cassette(const std::string& text, const std::string& sourc
   return detail::parse_cassette_general(text, source);
 }
 
-/// The JSON object of one interaction (a cassette element or a journal line).
+/// The JSON object of one interaction (a cassette element or a journal line). Throws
+/// CassetteError 8 when the request or the body nests deeper than a cassette may hold (they
+/// sit 3 and 4 levels deep in one: see max_json_depth).
 inline nlohmann::json to_json(const Interaction& i) {
+  using synthbench::detail::first_too_deep;
+  using synthbench::detail::max_json_depth;
   nlohmann::json body;
   try {
     body = nlohmann::json::parse(i.response.raw_body);
+    if (first_too_deep(i.response.raw_body, max_json_depth - 4) != std::string::npos) throw_too_deep();
   } catch (const nlohmann::json::parse_error&) {
     // A body from a live server that is valid for chat_response_from_json was JSON; a
     // hand-made Interaction may carry any text: store the fields the response has.
     body = llm::to_openai_json(i.response);
   }
   const double ms = static_cast<double>(i.response.latency.count()) / 1000.0;
+  if (first_too_deep(i.request, max_json_depth - 3) != std::string::npos) throw_too_deep();
   nlohmann::json j = {{"replicate", i.replicate},
                       {"request", nlohmann::json::parse(i.request)},
                       {"response", {{"body", std::move(body)}, {"latency_ms", ms}}}};
@@ -491,9 +497,13 @@ inline std::string dump_cassette(const Cassette& cassette) {
 /// One journal line (compact interaction JSON and a newline).
 inline std::string journal_line(const Interaction& i) { return canonical_text(to_json(i)) + "\n"; }
 
-/// The interactions of a journal, in order. A last line without its newline is the write a
-/// crash interrupted: it is dropped and `torn_tail` set. Any other bad line throws
-/// InputError (naming the file and "line N").
+/// The interactions of a journal, in order. A line cut short by an interrupted write is
+/// dropped and `torn_tail` set: the last line without its newline, and a line that ends
+/// before its JSON value does or holds a NUL byte (earlier versions appended the next line
+/// after such a fragment; a crash can leave zeros where the data did not reach the disk).
+/// Any other bad line throws InputError 410 naming the file and "line N": invalid JSON, not
+/// an interaction, or nested deeper than a cassette may hold (max_json_depth less the two
+/// levels around an interaction in a cassette).
 inline std::vector<Interaction> parse_journal(const std::string& text, const std::string& source, bool* torn_tail = nullptr) {
   std::vector<Interaction> out;
   if (torn_tail != nullptr) *torn_tail = false;
@@ -511,8 +521,14 @@ inline std::vector<Interaction> parse_journal(const std::string& text, const std
     const std::string where = "line " + std::to_string(line);
     nlohmann::json j;
     try {
-      j = synthbench::detail::parse_json_strict<nlohmann::json>(content, source);
+      j = synthbench::detail::parse_json_strict<nlohmann::json>(content, source, synthbench::detail::max_json_depth - 2);
     } catch (const InputError& e) {
+      const bool cut = e.code() == 101 && (content.find('\0') != std::string::npos ||
+                                           e.where() == synthbench::detail::line_and_column(content, content.size() + 1));
+      if (cut) {
+        if (torn_tail != nullptr) *torn_tail = true;
+        continue;
+      }
       std::string message = e.what();
       if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
       // The line is parsed alone: its "line 1, column C" is column C of journal line `line`.

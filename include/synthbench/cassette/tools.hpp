@@ -18,7 +18,7 @@
 #include <nlohmann/json.hpp>  // nlohmann::json
 
 #include "synthbench/cassette/format.hpp"   // Cassette, Interaction, parse_cassette, interaction_id
-#include "synthbench/cassette/secrets.hpp"  // find_secret
+#include "synthbench/cassette/secrets.hpp"  // find_secrets, SecretAllowlist
 #include "synthbench/cassette/usage.hpp"    // Usage
 #include "synthbench/detail/json_input.hpp" // detail::line_and_column
 #include "synthbench/error.hpp"             // InputError
@@ -33,15 +33,19 @@ struct Finding {
   std::string message;  ///< what is wrong (never a secret's value)
 };
 
-/// Checks cassette text: that it parses as format 1 (syntax, schema, duplicates: the first
+/// Checks cassette text: that no secret is in it (secrets.hpp, every one found, in the raw
+/// text and in decoded strings; `variables` as secret_variables(), `allowed` the declared
+/// false positives), that it parses as format 1 (syntax, schema, duplicates: the first
 /// error stops the check), that no request has a gap in its replicates (a later replicate
-/// could never replay), that the metadata's hosts and models say what the interactions
-/// hold, and that no secret is in it (secrets.hpp; `variables` as secret_variables()).
+/// could never replay), and that the metadata's hosts and models say what the interactions
+/// hold.
 inline std::vector<Finding> verify_cassette(const std::string& text, const std::string& source,
-                                            const std::vector<std::string>& variables) {
+                                            const std::vector<std::string>& variables,
+                                            const SecretAllowlist& allowed = {}) {
   std::vector<Finding> findings;
-  if (const auto secret = find_secret(text, variables)) {
-    findings.push_back({synthbench::detail::line_and_column(text, secret->offset + 1), "holds " + secret->what});
+  for (const auto& secret : find_secrets(text, variables, allowed)) {
+    findings.push_back({synthbench::detail::line_and_column(text, secret.offset + 1),
+                        "holds " + secret.what + " (fingerprint " + secret.fingerprint + ")"});
   }
   Cassette c;
   try {

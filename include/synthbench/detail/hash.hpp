@@ -3,12 +3,15 @@
 
 /// @file
 /// FNV-1a 64, the one hash of byte strings: random-stream names (stats/random.hpp) and
-/// cassette interaction ids (cassette/format.hpp). Fowler, Noll & Vo, offset basis
+/// cassette interaction ids (cassette/format.hpp), fingerprints of secret-scanner findings
+/// (cassette/secrets.hpp). Fowler, Noll & Vo, offset basis
 /// 0xCBF29CE484222325 and prime 0x100000001B3 (http://www.isthe.com/chongo/tech/comp/fnv/):
 /// for each byte, h = (h XOR byte) * prime modulo 2^64. Stable across platforms, so names and
 /// ids derived from it can be stored; not for security.
 
 #include <cstdint>      // std::uint64_t
+#include <cstdio>       // std::snprintf
+#include <string>       // std::string
 #include <string_view>  // std::string_view
 
 #include "synthbench/version.hpp"  // SYNTHBENCH_NAMESPACE_BEGIN
@@ -40,6 +43,13 @@ class Fnv1a64 {
 
 /// FNV-1a 64 of `bytes`.
 constexpr std::uint64_t fnv1a64(std::string_view bytes) noexcept { return Fnv1a64().add(bytes).value(); }
+
+/// `h` as 16 lower-case hex digits (how cassette ids and secret fingerprints are written).
+inline std::string hex16(std::uint64_t h) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+  return buffer;
+}
 
 }  // namespace detail
 SYNTHBENCH_NAMESPACE_END

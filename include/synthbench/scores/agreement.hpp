@@ -18,6 +18,7 @@
 ///   Evaluation?", arXiv 2505.22830).
 
 #include <algorithm>  // std::max
+#include <cmath>      // std::isfinite
 #include <cstddef>    // std::size_t
 #include <string>     // std::string
 #include <vector>     // std::vector
@@ -83,7 +84,20 @@ inline Result<PairedScores> pair_scores(const ApproachScores& real, const Approa
   return paired;
 }
 
+namespace detail {
+
+/// `value`, or undefined (not_finite) when scores of extreme magnitude (|x| near 1e308, all
+/// finite) made `what` overflow a double.
+inline Result<double> finite_or_overflow(double value, const std::string& what) {
+  if (std::isfinite(value)) return value;
+  return Result<double>::undefined(Undefined::not_finite,
+                                   what + " overflows a double: the scores are too far apart (magnitudes near 1e308)");
+}
+
+}  // namespace detail
+
 /// Mean squared performance difference, (1/n) sum (real_i - synthetic_i)^2. Lower is better.
+/// Undefined (not_finite) when it exceeds the range of a double.
 inline Result<double> mspd(const ApproachScores& real, const ApproachScores& synthetic) {
   const auto p = pair_scores(real, synthetic);
   if (!p) return Result<double>::undefined_from(p);
@@ -93,7 +107,7 @@ inline Result<double> mspd(const ApproachScores& real, const ApproachScores& syn
     const double d = v.real[i] - v.synthetic[i];
     sum += d * d;
   }
-  return sum / static_cast<double>(v.real.size());
+  return detail::finite_or_overflow(sum / static_cast<double>(v.real.size()), "MSPD");
 }
 
 /// Spearman's rank correlation between real and synthetic scores. Higher is better.
@@ -142,25 +156,37 @@ inline Result<double> selection_regret(const ApproachScores& real, const Approac
   const double best_real = real.at(winners(real).front());
   double regret = 0.0;
   for (const auto& picked : winners(synthetic)) regret = std::max(regret, best_real - real.at(picked));
-  return regret;
+  return detail::finite_or_overflow(regret, "the selection regret");
 }
 
 /// Top-1 agreement: true when every approach that wins on the synthetic data also wins on
 /// the real data (selection regret 0).
 inline Result<bool> top1_agreement(const ApproachScores& real, const ApproachScores& synthetic) {
-  const auto regret = selection_regret(real, synthetic);
-  if (!regret) return Result<bool>::undefined_from(regret);
-  return regret.value() == 0.0;
+  const auto p = pair_scores(real, synthetic);
+  if (!p) return Result<bool>::undefined_from(p);
+  const double best_real = real.at(winners(real).front());
+  for (const auto& picked : winners(synthetic)) {
+    if (real.at(picked) != best_real) return false;
+  }
+  return true;
 }
 
 /// Difficulty gap: mean of (synthetic_i - real_i). Positive: the synthetic data is easier.
+/// Undefined (not_finite) when it exceeds the range of a double.
 inline Result<double> difficulty_gap(const ApproachScores& real, const ApproachScores& synthetic) {
   const auto p = pair_scores(real, synthetic);
   if (!p) return Result<double>::undefined_from(p);
   double sum = 0.0;
   const auto& v = p.value();
+  const double n = static_cast<double>(v.real.size());
   for (std::size_t i = 0; i < v.real.size(); ++i) sum += v.synthetic[i] - v.real[i];
-  return sum / static_cast<double>(v.real.size());
+  if (!std::isfinite(sum)) {
+    // A difference overflowed; the mean of the differences may not: sum them divided by n.
+    sum = 0.0;
+    for (std::size_t i = 0; i < v.real.size(); ++i) sum += v.synthetic[i] / n - v.real[i] / n;
+    return detail::finite_or_overflow(sum, "the difficulty gap");
+  }
+  return sum / n;
 }
 
 SYNTHBENCH_NAMESPACE_END

@@ -13,6 +13,7 @@
 /// (ScoreTable::set_range) is normalized to [0, 1] first, as the paper recommends. The
 /// shift of that normalization cancels; only the division by the range's width matters.
 
+#include <cmath>    // std::isfinite
 #include <cstddef>  // std::size_t
 #include <string>   // std::string
 #include <utility>  // std::pair
@@ -112,6 +113,10 @@ inline Result<BiasFactorBreakdown> bias_factor_breakdown(const ScoreTable& table
     b.terms.push_back(term);
   }
   b.others_normalized /= static_cast<double>(others);
+  if (!std::isfinite(b.value())) {
+    return fail(Undefined::not_finite,
+                "overflows a double: the scores are too far apart (magnitudes near 1e308)");
+  }
   return b;
 }
 

@@ -12,6 +12,7 @@
 /// put confidence intervals on every meta-metric. Setting a plain number later drops them.
 /// Per-item outcomes are not part of the JSON form.
 
+#include <cmath>      // std::isfinite
 #include <cstddef>    // std::size_t
 #include <map>        // std::map
 #include <memory>     // std::shared_ptr
@@ -234,7 +235,15 @@ class ScoreTable {
     }
     for (const auto& approach : order) {
       const auto& slot = sums[approach];
-      average.set(approach, slot.first / static_cast<double>(slot.second));
+      const double n = static_cast<double>(slot.second);
+      double mean = slot.first / n;
+      if (!std::isfinite(mean)) {  // the sum of finite scores near 1e308 overflowed: sum score / n
+        mean = 0.0;
+        for (const auto& s : synthetic_) {
+          if (const auto score = s.find(approach)) mean += *score / n;
+        }
+      }
+      average.set(approach, mean);
     }
     average_ = std::move(average);
   }

@@ -48,8 +48,8 @@ inline const nlohmann::ordered_json& object_member(const nlohmann::ordered_json&
 
 /// A ScoreTable from a parsed JSON document; `source` names it in errors. Throws InputError:
 /// 201 wrong type, 202 missing key, 203 not a number, 204 not finite, 205 empty table,
-/// 206 approach sets differ (naming what is missing on which side), 207 reserved or unknown
-/// names in "models", 208 bad "range".
+/// 206 approach sets differ (naming what is missing on which side), 207 an empty name, or a
+/// reserved or unknown name in "models", 208 bad "range".
 inline ScoreTable score_table_from_json(const nlohmann::ordered_json& doc, const std::string& source) {
   using detail::describe_json;
   using detail::pointer_append;
@@ -64,6 +64,7 @@ inline ScoreTable score_table_from_json(const nlohmann::ordered_json& doc, const
   if (!real.is_object()) throw InputError(201, source, "/real", "expected an object, got " + describe_json(real));
   if (real.empty()) throw InputError(205, source, "/real", "no approach has a real score");
   for (const auto& [approach, score] : real.items()) {
+    if (approach.empty()) throw InputError(207, source, "/real/", "an approach needs a non-empty name");
     table.set_real(approach, detail::score_from_json(score, source, pointer_append("/real", approach)));
   }
 
@@ -81,6 +82,7 @@ inline ScoreTable score_table_from_json(const nlohmann::ordered_json& doc, const
     if (!scores.is_object()) throw InputError(201, source, where, "expected an object, got " + describe_json(scores));
     if (scores.empty()) throw InputError(205, source, where, "no approach has a score on this synthetic dataset");
     for (const auto& [approach, score] : scores.items()) {
+      if (approach.empty()) throw InputError(207, source, where + "/", "an approach needs a non-empty name");
       table.set_synthetic(generator, approach, detail::score_from_json(score, source, pointer_append(where, approach)));
     }
     std::string missing_here;

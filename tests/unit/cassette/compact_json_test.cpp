@@ -55,9 +55,15 @@ TEST(CompactJsonScanner, GivesDumpsCompactTextForWhatDumpWrites) {
   }
 }
 
-TEST(CompactJsonScanner, TakesAnyDepthWithoutRecursion) {
+TEST(CompactJsonScanner, TakesDepthUpToTheLimitWithoutRecursionAndRefusesMore) {
+  const std::size_t limit = synthbench::detail::max_json_depth;
+  const std::string at_limit = std::string(limit, '[') + std::string(limit, ']');
+  EXPECT_TRUE(scan(at_limit) == at_limit);
+  // Deeper input is left to the general path, which names the error (issue 15); the scanner
+  // itself never recursed, at any depth.
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  EXPECT_EQ(scan(deep), deep);
+  EXPECT_TRUE(scan(deep) == "<refused>");
+  EXPECT_TRUE(scan(std::string(limit + 1, '[') + std::string(limit + 1, ']')) == "<refused>");
 }
 
 TEST(CompactJsonScanner, RefusesValidJsonInAnotherFormThanDumps) {

@@ -99,7 +99,7 @@ TEST(CompactReader, ReadsTheRepositorysCassettesAsTheGeneralPathDoes) {
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::directory_iterator("cassettes")) {
     if (entry.path().extension() != ".json") continue;
-    const std::string text = synthbench::cassette::detail::read_whole_file(entry.path());
+    const std::string text = synthbench::detail::read_file(entry.path());
     ASSERT_TRUE(read_compact_cassette(text).has_value()) << entry.path();
     EXPECT_EQ(parse_cassette(text, "c.json"), parse_cassette_general(text, "c.json")) << entry.path();
     ++files;

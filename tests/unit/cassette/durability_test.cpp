@@ -16,41 +16,14 @@
 #include <vector>
 
 #include "cassette_test_support.hpp"
-
-extern char** environ;
+#include "record_child_support.hpp"
 
 namespace {
 
+using cassette_test::Child;
 using cassette_test::ScopedEnv;
+using cassette_test::spawn_recorder;
 using cassette_test::TempDir;
-
-struct Child {
-  pid_t pid = -1;
-  FILE* out = nullptr;
-};
-
-Child spawn_recorder(const std::filesystem::path& cassette, const std::string& prefix, int count, int delay_ms) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  const std::string program = SYNTHBENCH_RECORD_CHILD;
-  const std::string path = cassette.string();
-  const std::string n = std::to_string(count);
-  const std::string delay = std::to_string(delay_ms);
-  std::vector<char*> argv = {const_cast<char*>(program.c_str()), const_cast<char*>(path.c_str()),
-                             const_cast<char*>(prefix.c_str()), const_cast<char*>(n.c_str()),
-                             const_cast<char*>(delay.c_str()), nullptr};
-  Child child;
-  const int rc = posix_spawn(&child.pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(fds[1]);
-  if (rc != 0) throw std::runtime_error("posix_spawn failed");
-  child.out = ::fdopen(fds[0], "r");
-  return child;
-}
 
 int wait_for(pid_t pid) {
   int status = 0;

@@ -154,6 +154,15 @@ TEST(Journal, TornLastLineIsDroppedOtherBadLinesAreErrors) {
   list = synthbench::cassette::parse_journal(a + b.substr(0, b.size() / 2), "j", &torn);
   EXPECT_EQ(list.size(), 1u);
   EXPECT_TRUE(torn);
+  // Issue 15: earlier versions wrote the next line after a fragment (a killed writer, a full
+  // disk). The fragment, a line that ends before its JSON value does, is dropped; so is a
+  // line holding a NUL byte (zeros where data did not reach the disk).
+  list = synthbench::cassette::parse_journal(a + b.substr(0, b.size() / 2) + "\n" + b, "j", &torn);
+  EXPECT_EQ(list.size(), 2u);
+  EXPECT_TRUE(torn);
+  list = synthbench::cassette::parse_journal(a + std::string(9, '\0') + "\n" + b, "j", &torn);
+  EXPECT_EQ(list.size(), 2u);
+  EXPECT_TRUE(torn);
   try {
     (void)synthbench::cassette::parse_journal(a + "{broken\n" + b, "x.journal");
     FAIL();

@@ -99,4 +99,29 @@ TEST(Agreement, ExactPOfSrcc) {
   EXPECT_EQ(p.orderings, 720u);
 }
 
+// Issue 15: finite scores of extreme magnitude. What overflows a double is undefined
+// (not_finite) with a reason, never a silent inf; what does not overflow is computed.
+TEST(Agreement, ExtremeFiniteScoresOverflowIntoAReasonNotInf) {
+  const ApproachScores real("real", "f1", {{"a", 1e308}, {"b", -1e308}, {"c", 0.5}});
+  const ApproachScores synthetic("gen", "f1", {{"a", -1e308}, {"b", 1e308}, {"c", 0.2}});
+  // (1e308 - -1e308)^2 overflows; so does the regret of picking b (synthetic winner):
+  // 1e308 (real winner a) - -1e308 (b's real score) = 2e308.
+  for (const auto& r : {synthbench::mspd(real, synthetic), synthbench::selection_regret(real, synthetic)}) {
+    EXPECT_FALSE(r.defined());
+    EXPECT_EQ(r.why(), Undefined::not_finite);
+    EXPECT_NE(r.reason().find("overflows a double"), std::string::npos) << r.reason();
+  }
+  // Top-1 agreement needs no subtraction: b wins synthetic, a wins real.
+  EXPECT_EQ(synthbench::top1_agreement(real, synthetic).value(), false);
+  // The gap's differences overflow (-2e308, 2e308) but their mean does not: summed as
+  // s/3 - r/3, (-1e308/3 - 1e308/3) + (1e308/3 + 1e308/3) + (0.2/3 - 0.5/3) = -0.1.
+  EXPECT_NEAR(synthbench::difficulty_gap(real, synthetic).value(), -0.1, 1e-12);
+  // A gap that itself exceeds a double: mean of (1e308 - -1e308) and (1e308 - -1e308) = 2e308.
+  const ApproachScores low("real", "f1", {{"a", -1e308}, {"b", -1e308}});
+  const ApproachScores high("gen", "f1", {{"a", 1e308}, {"b", 1e308}});
+  EXPECT_EQ(synthbench::difficulty_gap(low, high).why(), Undefined::not_finite);
+  // Ranks are unaffected: reversed order, SRCC -1.
+  EXPECT_EQ(synthbench::srcc(real, synthetic).value(), -1.0);
+}
+
 }  // namespace

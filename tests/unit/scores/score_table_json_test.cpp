@@ -99,6 +99,12 @@ INSTANTIATE_TEST_SUITE_P(
                   "approaches differ from /real: missing here: b; missing from /real: c"},
         Malformed{"reserved_average", R"({"metric": "f1", "real": {"a": 0.5}, "synthetic": {"average": {"a": 0.5}}})",
                   "synthbench.input.207", "/synthetic/average", "reserved"},
+        // Found by score_table_fuzz (issue 15): an empty approach name was a UsageError naming no file.
+        Malformed{"empty_real_approach", R"({"metric": "f1", "real": {"": 0.5}, "synthetic": {"g": {"": 0.5}}})",
+                  "synthbench.input.207", "/real/", "non-empty name"},
+        Malformed{"empty_synthetic_approach",
+                  R"({"metric": "f1", "real": {"a": 0.5}, "synthetic": {"g": {"a": 0.5, "": 0.5}}})",
+                  "synthbench.input.207", "/synthetic/g/", "non-empty name"},
         Malformed{"slash_in_name_is_escaped",
                   R"({"metric": "f1", "real": {"org/model~1": 0.5}, "synthetic": {"g": {"org/model~1": true}}})",
                   "synthbench.input.203", "/synthetic/g/org~1model~01", "got boolean true"},

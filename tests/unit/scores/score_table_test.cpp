@@ -15,6 +15,14 @@ ScoreTable small_table() {
   return t;
 }
 
+TEST(ScoreTable, AverageOfScoresNear1e308IsFiniteNotAnOverflow) {
+  // Issue 15: 1e308 + 1.5e308 overflows, their mean 1.25e308 does not; averaged as
+  // 1e308 / 2 + 1.5e308 / 2 when the sum overflows.
+  ScoreTable t("f1");
+  t.set_real("a", 0.5).set_synthetic("g1", "a", 1e308).set_synthetic("g2", "a", 1.5e308);
+  EXPECT_DOUBLE_EQ(t.average().at("a"), 1.25e308);
+}
+
 TEST(ScoreTable, AverageIsPerApproachMeanOverGenerators) {
   const ScoreTable t = small_table();
   // a: (0.8 + 0.4) / 2 = 0.6; b: (0.6 + 0.2) / 2 = 0.4.
