@@ -21,6 +21,8 @@ const synthbench_cli::Command kCommands[] = {
      &synthbench_cli::run_report},
     {"cassette", "verify, summarize, prune and merge cassettes of recorded LLM interactions",
      &synthbench_cli::run_cassette},
+    {"complete", "send one chat request (live, or through a cassette) and print how it ended",
+     &synthbench_cli::run_complete},
 };
 
 void print_top_help(std::ostream& out) {
