@@ -25,8 +25,9 @@
 /// interactions on every write, so they always say what answered (DESIGN.md, Honesty).
 ///
 /// The journal beside a cassette (`<cassette>.journal`) holds one interaction object per
-/// line, in completion order (a line whose response has no "outcome" is read as format 1). Every malformed input throws InputError naming the file and
-/// the position (JSON pointer, or line for journals).
+/// line, in completion order (a line whose response has no "outcome" is read as format 1).
+/// Every malformed input throws InputError naming the file and the position (JSON pointer,
+/// or line for journals).
 
 #include <algorithm>   // std::sort, std::stable_sort
 #include <chrono>      // std::chrono

@@ -11,11 +11,11 @@
 /// | `content_filter` | the provider's filter removed or cut the answer (`finish_reason` "content_filter") |
 /// | `length` | the answer was cut at the token limit (`finish_reason` "length", `stop_reason` "max_tokens") |
 /// | `tool_calls` | the model called tools instead of answering |
-/// | `provider_error` | the provider rejected this request (a 4xx other than 401, 403, 404 and 429: context too long, an unsupported parameter, an invalid prompt), or answered 2xx with a body that is no completion |
+/// | `provider_error` | the provider rejected this request (a 4xx other than 401, 402, 403, 404 and 429: context too long, an unsupported parameter, an invalid prompt), or answered 2xx with a body that is no completion |
 /// | `transient_failure` | 429, 5xx, a timeout or a dropped connection, still failing after the retry policy |
 ///
 /// The first five carry a response body; the last two an error text. Configuration failures
-/// (401, 403, 404, an unreachable or malformed base URL) are not outcomes: they throw, and
+/// (401, 402, 403, 404, an unreachable or malformed base URL) are not outcomes: they throw, and
 /// end a recording (docs/cassettes.md).
 
 #include <array>    // std::array
