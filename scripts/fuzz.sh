@@ -58,7 +58,9 @@ PY
     n=$((n + 1))
   done
   printf '%s' '{"format": 1, "interactions": [], "metadata": {}}' >"$dir/empty.json"
-  printf '%s' '{"format": 2, "interactions": [], "metadata": {}}' >"$dir/version.json"
+  printf '%s' '{"format": 3, "interactions": [], "metadata": {}}' >"$dir/version.json"
+  # Format 2: every outcome, in the form dump_cassette writes (the fast path's, deferred shapes too).
+  printf '%s' '{"format": 2, "interactions": [{"replicate": 0, "request": {"host": "h", "messages": [{"content": "a", "role": "user"}], "model": "m", "provider": "openai"}, "response": {"body": {"choices": [{"finish_reason": "stop", "message": {"content": null, "reasoning_content": "r", "refusal": "no"}}, {"finish_reason": "length", "message": {"content": "x"}}], "usage": {"completion_tokens": 2, "completion_tokens_details": {"reasoning_tokens": 1}, "prompt_tokens": 1}}, "latency_ms": 1, "outcome": "refusal"}}, {"replicate": 0, "request": {"host": "h", "messages": [{"content": "b", "role": "user"}], "model": "m", "provider": "openai"}, "response": {"body": {"choices": [{"finish_reason": "content_filter"}]}, "latency_ms": 1, "outcome": "content_filter"}}, {"replicate": 0, "request": {"host": "h", "messages": [{"content": "c", "role": "user"}], "model": "m", "provider": "openai"}, "response": {"body": {"choices": [{"message": {"content": [{"thinking": "t", "type": "thinking"}, {"text": "x", "type": "text"}], "tool_calls": [{"function": {"arguments": "{}", "name": "f"}, "id": "1"}]}}]}, "latency_ms": 1, "outcome": "tool_calls"}}, {"replicate": 0, "request": {"host": "h", "messages": [{"content": "d", "role": "user"}], "model": "m", "provider": "anthropic"}, "response": {"body": {"content": [{"text": "x", "type": "text"}], "stop_reason": "max_tokens"}, "latency_ms": 1, "outcome": "length"}}, {"replicate": 0, "request": {"host": "h", "messages": [{"content": "e", "role": "user"}], "model": "m", "provider": "openai"}, "response": {"attempts": 3, "body": {"error": {"message": "busy"}}, "error": "HTTP 503: busy", "latency_ms": 1, "outcome": "transient_failure", "status": 503}}, {"replicate": 0, "request": {"host": "h", "messages": [{"content": "f", "role": "user"}], "model": "m", "provider": "openai"}, "response": {"body_text": "<html>", "error": "HTTP 400", "latency_ms": 1, "outcome": "provider_error", "status": 400}}], "metadata": {}}' >"$dir/outcomes.json"
   printf '%s' '{"format": 1, "format": 1}' >"$dir/duplicate.json"
   printf '%s' '{"format": 1, "interactions": [{"replicate": 0, "request": {"host": "h", "messages": [{"content": "c", "role": "user"}], "model": "m", "provider": "openai", "seed": 1, "stop": ["x"], "temperature": 0.5, "extra": {"n": 1}}, "response": {"body": {"choices": [{"finish_reason": "stop", "message": {"content": "a"}}], "model": "m", "usage": {"prompt_tokens": 1, "completion_tokens": 2}}, "latency_ms": 1.5}, "recorded_at": "2026-01-01T00:00:00Z"}], "metadata": {"hosts": ["h"], "models": ["m"]}}' >"$dir/full.json"
   printf '%s' '{"format": 1, "cassette": "c.json", "used": ["0123456789abcdef"]}' >"$dir/usage.json"
@@ -73,7 +75,11 @@ make_dictionary() {
                provider host model messages role content temperature top_p max_tokens seed stop \
                response_format tools extra choices message finish_reason usage prompt_tokens \
                completion_tokens total_tokens error hosts models created_at updated_at description \
-               recorded_with cassette used; do
+               recorded_with cassette used outcome answer refusal content_filter length tool_calls \
+               provider_error transient_failure status attempts body_text reasoning_content reasoning \
+               prompt_tokens_details cached_tokens completion_tokens_details reasoning_tokens \
+               anthropic stop_reason input_tokens output_tokens cache_read_input_tokens \
+               cache_creation_input_tokens type text thinking tool_use function arguments; do
     printf '"\\"%s\\""\n' "$token" >>"$file"
   done
   printf '"{"\n"}"\n"["\n"]"\n":"\n","\n"null"\n"true"\n"-1"\n"1e999"\n"\\\\u0000"\n"\\\\ud800"\n' >>"$file"

@@ -13,6 +13,7 @@
 /// translation unit that only asserts on an Experiment includes
 /// synthbench/experiment/experiment.hpp; the one that builds it includes this header.
 
+#include "synthbench/experiment/call_outcomes.hpp"                          // detail::not_answered
 #include "synthbench/experiment/dataset.hpp"                                // Dataset, DataReport, DataIssue
 #include "synthbench/experiment/entity_repair.hpp"                          // NerLoadOptions, repair_entities
 #include "synthbench/experiment/experiment.hpp"                             // Experiment, Task, PredictionCounts

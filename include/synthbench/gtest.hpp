@@ -19,6 +19,7 @@
 #include "synthbench/gtest/bootstrap_assertions.hpp"
 #include "synthbench/gtest/comparison_table.hpp"
 #include "synthbench/gtest/experiment_assertions.hpp"
+#include "synthbench/gtest/outcome_assertions.hpp"
 #include "synthbench/gtest/param_name.hpp"
 #include "synthbench/gtest/regression.hpp"
 #include "synthbench/metrics.hpp"

@@ -11,6 +11,7 @@
 #include "synthbench/report/markdown_report.hpp"
 #include "synthbench/report/meta_json.hpp"
 #include "synthbench/report/meta_markdown.hpp"
+#include "synthbench/report/outcome_table.hpp"
 #include "synthbench/report/report_data.hpp"
 #include "synthbench/report/results_json.hpp"
 #include "synthbench/report/writer.hpp"

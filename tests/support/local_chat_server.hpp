@@ -15,6 +15,11 @@
 // - Faults on demand, for the next N requests (fail_next) or per request (a user message
 //   containing "[[fault:NAME]]"): 429 with Retry-After, 500, 401, slow, malformed JSON, or a
 //   dropped connection.
+// - Canned responses: any status, headers and body bytes (a gzip-encoded body too), for the
+//   next N requests (serve_next) or per request (Options::responder), whatever the path.
+// - Speaks both native dialects: POST .../chat/completions (OpenAI) and POST .../messages
+//   (Anthropic Messages API, answered with content blocks and stop_reason "end_turn").
+//   It remembers the last request's path and headers (last_path, last_header).
 // - Bounded: a fixed pool of connection workers, bounded reads with timeouts, at most
 //   max_requests requests; it stops in its destructor, and by itself after idle_timeout
 //   without a connection.
@@ -37,6 +42,7 @@
 #include <deque>               // std::deque
 #include <exception>           // std::exception
 #include <functional>          // std::function
+#include <optional>            // std::optional
 #include <mutex>               // std::mutex
 #include <ostream>             // std::ostream
 #include <stdexcept>           // std::runtime_error
@@ -62,6 +68,21 @@ class LocalChatServer {
     std::string model;
   };
 
+  // A response served as it is: status, headers ("name", "value"; Content-Length and
+  // Connection are added) and the body's bytes.
+  struct Canned {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+  };
+
+  // What a responder sees of a request.
+  struct Request {
+    std::string path;                                          // "/v1/chat/completions"
+    std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased, in order
+    std::string body;
+  };
+
   struct Options {
     std::chrono::milliseconds idle_timeout{30000};  // stops by itself after this long without a connection
     std::chrono::milliseconds slow_delay{300};      // how long Fault::slow waits before answering
@@ -71,6 +92,9 @@ class LocalChatServer {
     // Answers a request instead of answer_for (called from several workers at once). Empty
     // `model` in the reply: model_name. A throw becomes a 400 answer with its message.
     std::function<Reply(const synthbench::llm::ChatRequest&)> answerer;
+    // Called first for every request (from several workers at once): a Canned response is
+    // served as it is; nullopt goes on to the faults and the answer.
+    std::function<std::optional<Canned>(const Request&)> responder;
   };
 
   static constexpr const char* model_name = "synthbench-local-test-server";
@@ -104,6 +128,27 @@ class LocalChatServer {
   std::uint16_t port() const { return port_; }
   // The base URL clients use: http://127.0.0.1:PORT/v1
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
+
+  // The next `count` requests get `canned` (queued after earlier serve_next calls; served
+  // before any fault or answer).
+  void serve_next(const Canned& canned, std::size_t count = 1) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (std::size_t i = 0; i < count; ++i) canned_.push_back(canned);
+  }
+
+  // The path of the last request ("/v1/messages").
+  std::string last_path() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return last_request_.path;
+  }
+  // The value of header `name` (lower case) in the last request, "" when absent.
+  std::string last_header(const std::string& name) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [n, v] : last_request_.headers) {
+      if (n == name) return v;
+    }
+    return {};
+  }
 
   // The next `count` requests get `fault` (queued after earlier fail_next calls).
   void fail_next(Fault fault, std::size_t count = 1) {
@@ -244,6 +289,51 @@ class LocalChatServer {
                       std::to_string(body.size()) + "\r\n" + extra_headers + "\r\n" + body);
   }
 
+  static const char* reason_phrase(int status) {
+    switch (status) {
+      case 200: return "OK";
+      case 400: return "Bad Request";
+      case 401: return "Unauthorized";
+      case 403: return "Forbidden";
+      case 404: return "Not Found";
+      case 413: return "Payload Too Large";
+      case 429: return "Too Many Requests";
+      case 500: return "Internal Server Error";
+      case 502: return "Bad Gateway";
+      case 503: return "Service Unavailable";
+      case 529: return "Overloaded";
+      default: return "Status";
+    }
+  }
+
+  static void respond_canned(int fd, const Canned& c) {
+    std::string head = "HTTP/1.1 " + std::to_string(c.status) + " " + reason_phrase(c.status) + "\r\n";
+    for (const auto& [name, value] : c.headers) head += name + ": " + value + "\r\n";
+    head += "Connection: close\r\nContent-Length: " + std::to_string(c.body.size()) + "\r\n\r\n";
+    write_all(fd, head + c.body);
+  }
+
+  // An Anthropic Messages request as a ChatRequest (system, model, text of each message).
+  static synthbench::llm::ChatRequest anthropic_request(const nlohmann::json& body) {
+    synthbench::llm::ChatRequest r;
+    r.model = body.at("model").get<std::string>();
+    if (body.contains("system")) r.messages.push_back({"system", body["system"].get<std::string>(), nlohmann::json::object()});
+    for (const auto& m : body.at("messages")) {
+      std::string text;
+      const auto& content = m.at("content");
+      if (content.is_string()) {
+        text = content.get<std::string>();
+      } else {
+        for (const auto& block : content) {
+          if (block.value("type", "") == "text") text += block.value("text", "");
+        }
+      }
+      r.messages.push_back({m.at("role").get<std::string>(), text, nlohmann::json::object()});
+    }
+    if (body.contains("max_tokens")) r.max_tokens = body["max_tokens"].get<std::int64_t>();
+    return r;
+  }
+
   void handle(int fd) {
     std::string buffer;
     std::size_t header_end = std::string::npos;
@@ -289,12 +379,48 @@ class LocalChatServer {
       LocalChatServer::respond(fd_, status, reason, body_, extra_headers);
     };
     const std::string body = buffer.substr(header_end + 4, length);
-    if (head.compare(0, 5, "POST ") != 0 || head.find("/chat/completions ") == std::string::npos) {
-      return respond(fd, 404, "Not Found", R"j({"error":{"message":"only POST /v1/chat/completions is served"}})j");
+    Request seen;
+    seen.body = body;
+    if (const auto space = head.find(' '); space != std::string::npos) {
+      seen.path = head.substr(space + 1, head.find(' ', space + 1) - space - 1);
+    }
+    for (std::size_t at = head.find("\r\n"); at != std::string::npos;) {
+      const std::size_t end = head.find("\r\n", at + 2);
+      const std::string line = head.substr(at + 2, end == std::string::npos ? std::string::npos : end - at - 2);
+      if (const auto colon = line.find(':'); colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+        seen.headers.emplace_back(std::move(name), std::move(value));
+      }
+      at = end;
+    }
+    std::optional<Canned> canned;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      last_request_ = seen;
+      if (!canned_.empty()) {
+        canned = canned_.front();
+        canned_.pop_front();
+      }
+    }
+    if (!canned && options_.responder) canned = options_.responder(seen);
+    if (canned) {
+      active.release();
+      respond_canned(fd, *canned);
+      return;
+    }
+    const bool messages_api = seen.path.size() >= 9 && seen.path.compare(seen.path.size() - 9, 9, "/messages") == 0;
+    if (head.compare(0, 5, "POST ") != 0 || (head.find("/chat/completions ") == std::string::npos && !messages_api)) {
+      return respond(fd, 404, "Not Found",
+                     R"j({"error":{"message":"only POST /v1/chat/completions and POST /v1/messages are served"}})j");
     }
     synthbench::llm::ChatRequest request;
     try {
-      request = synthbench::llm::chat_request_from_openai_json(nlohmann::json::parse(body), "request body");
+      const auto parsed = nlohmann::json::parse(body);
+      request = messages_api ? anthropic_request(parsed)
+                             : synthbench::llm::chat_request_from_openai_json(parsed, "request body");
     } catch (const std::exception& e) {
       return respond(fd, 400, "Bad Request", nlohmann::json({{"error", {{"message", e.what()}}}}).dump());
     }
@@ -353,15 +479,28 @@ class LocalChatServer {
     std::size_t prompt_words = 0;
     for (const auto& m : request.messages) prompt_words += words(m.content);
     const std::size_t completion_words = words(answer);
-    const nlohmann::json response = {
-        // With an answerer, the id depends on the request only, so that a recording does not
-        // depend on the order concurrent requests arrived in.
-        {"id", "chatcmpl-local-" + (options_.answerer ? request_tag(request) : std::to_string(requests_.load()))},
-        {"object", "chat.completion"},
-        {"created", 0},
-        {"model", reply.model},
-        {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}}, {"finish_reason", "stop"}}}},
-        {"usage", {{"prompt_tokens", prompt_words}, {"completion_tokens", completion_words}, {"total_tokens", prompt_words + completion_words}}}};
+    // With an answerer, the id depends on the request only, so that a recording does not
+    // depend on the order concurrent requests arrived in.
+    const std::string id_tail = options_.answerer ? request_tag(request) : std::to_string(requests_.load());
+    nlohmann::json response;
+    if (messages_api) {
+      response = {{"id", "msg_local_" + id_tail},
+                  {"type", "message"},
+                  {"role", "assistant"},
+                  {"model", reply.model},
+                  {"content", {{{"type", "text"}, {"text", answer}}}},
+                  {"stop_reason", "end_turn"},
+                  {"stop_sequence", nullptr},
+                  {"usage", {{"input_tokens", prompt_words}, {"output_tokens", completion_words}}}};
+    } else {
+      response = {
+          {"id", "chatcmpl-local-" + id_tail},
+          {"object", "chat.completion"},
+          {"created", 0},
+          {"model", reply.model},
+          {"choices", {{{"index", 0}, {"message", {{"role", "assistant"}, {"content", answer}}}, {"finish_reason", "stop"}}}},
+          {"usage", {{"prompt_tokens", prompt_words}, {"completion_tokens", completion_words}, {"total_tokens", prompt_words + completion_words}}}};
+    }
     ++answered_;
     respond(fd, 200, "OK", response.dump());
   }
@@ -376,6 +515,8 @@ class LocalChatServer {
   std::condition_variable cv_;
   std::deque<int> pending_;
   std::deque<Fault> planned_;
+  std::deque<Canned> canned_;
+  Request last_request_;
   std::string last_authorization_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> stopped_{false};

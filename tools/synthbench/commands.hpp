@@ -21,6 +21,7 @@ int run_meta(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int run_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_report(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_cassette(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_complete(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_plan(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace synthbench_cli

@@ -21,6 +21,8 @@ const synthbench_cli::Command kCommands[] = {
      &synthbench_cli::run_report},
     {"cassette", "verify, summarize, prune and merge cassettes of recorded LLM interactions",
      &synthbench_cli::run_cassette},
+    {"complete", "send one chat request (live, or through a cassette) and print how it ended",
+     &synthbench_cli::run_complete},
     {"plan", "how many test items a paired gate (EXPECT_NOT_WORSE) needs to detect a drop",
      &synthbench_cli::run_plan},
 };

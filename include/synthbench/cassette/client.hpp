@@ -23,10 +23,11 @@
 /// cassette's file lock, merging what other processes recorded meanwhile. Thread-safe:
 /// any number of threads may call complete() at once.
 
-#include <algorithm>      // std::remove_if, std::stable_sort
+#include <algorithm>      // std::find, std::remove_if, std::stable_sort
 #include <chrono>         // std::chrono::steady_clock
 #include <cstddef>        // std::size_t
 #include <deque>          // std::deque (stable element addresses)
+#include <exception>      // std::exception_ptr, std::rethrow_exception
 #include <filesystem>     // std::filesystem::path
 #include <functional>     // std::function
 #include <iostream>       // std::cerr (default report sink)
@@ -53,8 +54,10 @@
 #include "synthbench/cassette/secrets.hpp"    // secret_variables, check_no_secrets
 #include "synthbench/cassette/storage.hpp"    // read/write/journal helpers
 #include "synthbench/cassette/usage.hpp"      // usage_path_for, add_usage
+#include "synthbench/llm/batch_errors.hpp"    // llm::is_configuration_failure
 #include "synthbench/llm/client.hpp"          // llm::ChatClient, llm::url_host, llm::resolve_base_url
-#include "synthbench/llm/openai_json.hpp"     // llm::chat_response_from_json, llm::to_openai_json
+#include "synthbench/llm/outcome.hpp"         // llm::Outcome
+#include "synthbench/llm/provider.hpp"        // llm::check_request_supported, response_from_json
 #include "synthbench/version.hpp"             // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -65,8 +68,10 @@ struct CassetteOptions {
   /// The record mode; when empty, $SYNTHBENCH_RECORD, else none. A mode set here wins over
   /// the environment.
   std::optional<RecordMode> mode;
-  /// The API dialect, part of the match key.
-  std::string provider = "openai";
+  /// The API dialect, part of the match key: "openai" or "anthropic" (llm/provider.hpp).
+  /// Empty: the upstream's provider() when recording, else $SYNTHBENCH_PROVIDER, else
+  /// "openai". Interactions are stored under it and their bodies read in its dialect.
+  std::string provider;
   /// The base URL whose host is part of the match key. Empty: the upstream's base URL when
   /// recording, else $SYNTHBENCH_BASE_URL, else https://api.openai.com/v1.
   std::string base_url;
@@ -135,6 +140,13 @@ class CassetteClient : public llm::ChatClient {
       }
       upstream_ = upstream();
       if (!upstream_) throw CassetteError(5, "the upstream factory for " + path_.string() + " returned no client");
+      const std::string upstream_provider = upstream_->provider();
+      if (!options_.provider.empty() && !upstream_provider.empty() && options_.provider != upstream_provider) {
+        throw CassetteError(5, "the upstream client speaks " + upstream_provider + " but the cassette files requests under " +
+                                   options_.provider + "; set both to the same provider");
+      }
+      if (endpoint_.provider.empty()) endpoint_.provider = upstream_provider;
+      if (endpoint_.provider.empty()) endpoint_.provider = llm::to_string(llm::resolve_provider());
       const std::string upstream_url = upstream_->base_url();
       if (!options_.base_url.empty() && !upstream_url.empty() &&
           llm::url_host(options_.base_url) != llm::url_host(upstream_url)) {
@@ -143,10 +155,13 @@ class CassetteClient : public llm::ChatClient {
       }
       endpoint_.host = llm::url_host(!options_.base_url.empty() ? options_.base_url
                                      : !upstream_url.empty()    ? upstream_url
-                                                                : llm::resolve_base_url());
+                                                                : resolve_url());
+      add_key_variable();
       open_for_recording();
     } else {
-      endpoint_.host = llm::url_host(llm::resolve_base_url(options_.base_url));
+      if (endpoint_.provider.empty()) endpoint_.provider = llm::to_string(llm::resolve_provider());
+      endpoint_.host = llm::url_host(resolve_url(options_.base_url));
+      add_key_variable();
       open_for_replay(exists);
     }
   }
@@ -165,24 +180,38 @@ class CassetteClient : public llm::ChatClient {
     }
   }
 
-  /// Replays the recorded answer of `request`, or records it (recording modes). Throws
-  /// CassetteMiss on a miss in replay, SecretLeak when the interaction to record holds a
-  /// secret (nothing is stored), and whatever the upstream throws (nothing is stored).
+  /// Replays the recorded outcome of `request`, or records it (recording modes): every
+  /// outcome, failures included, is recorded and replays as it was (docs/cassettes.md,
+  /// "Outcomes and modes"). In new_episodes, a recorded transient_failure is tried again
+  /// and replaced when the new call ends otherwise (when it fails again, the recorded
+  /// failure stays and is returned). Throws UsageError 95 for a request asking for
+  /// streaming, CassetteMiss on a miss in replay, SecretLeak when the interaction to record
+  /// holds a secret (nothing is stored), and whatever the upstream throws (nothing is
+  /// stored); after a configuration failure of the upstream (llm::is_configuration_failure:
+  /// 401, 403, 404, a bad base URL) every later call that would record rethrows it.
   llm::ChatResponse complete(const llm::ChatRequest& request) override {
+    llm::check_request_supported(request);
     std::string full;
     std::string key;
     keys_of(request, full, key);
     std::size_t call = 0;
+    std::optional<std::size_t> retry;  // the entry of a recorded transient failure to try again
     {
       std::unique_lock<std::mutex> guard(mutex_);
       if (finished_) throw CassetteError(6, "cassette " + path_.string() + " is finished; open a new CassetteClient");
       Slot& slot = slot_for(key);
       call = slot.calls++;
       if (requested_mode_ != RecordMode::all && call < slot.replicates.size()) {
-        Entry& e = entries_[slot.replicates[call]];
-        e.used = true;
-        ++replayed_;
-        return e.interaction.response;
+        const std::size_t index = slot.replicates[call];
+        Entry& e = entries_[index];
+        if (requested_mode_ == RecordMode::new_episodes && !e.fresh &&
+            e.interaction.response.outcome == llm::Outcome::transient_failure) {
+          retry = index;
+        } else {
+          e.used = true;
+          ++replayed_;
+          return e.interaction.response;
+        }
       }
       if (!recording_) {
         const std::size_t recorded = slot.replicates.size();
@@ -190,7 +219,7 @@ class CassetteClient : public llm::ChatClient {
         throw make_miss(full.empty() ? key : full, call, recorded);
       }
     }
-    return record(request, std::move(full), std::move(key));
+    return record(request, std::move(full), std::move(key), retry);
   }
 
   /// Writes what was recorded (merged with the file and the journal, atomically, under the
@@ -308,6 +337,20 @@ class CassetteClient : public llm::ChatClient {
     std::size_t fresh = 0;                // recorded by this run (mode all numbers them anew)
   };
 
+  // The base URL of the provider's public API when none is configured (llm/provider.hpp).
+  std::string resolve_url(const std::string& explicit_url = {}) const {
+    const auto p = llm::provider_from_string(endpoint_.provider);
+    return llm::resolve_base_url(p ? *p : llm::Provider::openai, explicit_url);
+  }
+
+  // The provider's key variable is secret too (ANTHROPIC_API_KEY for anthropic).
+  void add_key_variable() {
+    const auto p = llm::provider_from_string(endpoint_.provider);
+    if (!p) return;
+    const std::string name = llm::api_key_variable(*p);
+    if (std::find(variables_.begin(), variables_.end(), name) == variables_.end()) variables_.push_back(name);
+  }
+
   void note(const std::string& text) const {
     if (options_.report) {
       options_.report(text);
@@ -420,48 +463,96 @@ class CassetteClient : public llm::ChatClient {
     add_entries(std::move(interactions));
   }
 
-  llm::ChatResponse record(const llm::ChatRequest& request, std::string full, std::string key) {
+  // Calls the upstream, rethrowing (and remembering) a configuration failure.
+  llm::ChatResponse call_upstream(const llm::ChatRequest& request) {
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      if (configuration_failure_) std::rethrow_exception(configuration_failure_);
+    }
+    try {
+      return upstream_->complete(request);
+    } catch (...) {
+      const std::exception_ptr error = std::current_exception();
+      if (llm::is_configuration_failure(error)) {
+        std::lock_guard<std::mutex> guard(mutex_);
+        if (!configuration_failure_) configuration_failure_ = error;
+      }
+      throw;
+    }
+  }
+
+  // The interaction of `live` as the cassette stores it (redacted, in the current format)
+  // and as replay gives it back: it goes through the writer and the reader, so that what the
+  // recording run sees is what every replay will see.
+  Interaction stored_interaction(std::string request, const llm::ChatResponse& live) const {
+    Interaction draft;
+    draft.request = std::move(request);
+    draft.response = live;
+    draft.recorded_at = utc_now();
+    nlohmann::json j = to_json(draft);
+    nlohmann::json& response = j["response"];
+    if (response.contains("body")) filter_.redact_response(response["body"]);
+    for (const char* key : {"error", "body_text"}) {
+      if (response.contains(key)) filter_.redact_response(response[key]);
+    }
+    if (!llm::is_failure(live.outcome)) {
+      // The outcome of a completion is what its (redacted) body reads as.
+      response["outcome"] =
+          llm::to_string(llm::response_from_json(endpoint_.provider, response["body"], std::string(), path_.string()).outcome);
+    }
+    return interaction_from_json(j, path_.string(), "");
+  }
+
+  llm::ChatResponse record(const llm::ChatRequest& request, std::string full, std::string key,
+                           std::optional<std::size_t> retry) {
     if (full.empty()) full = key;
     const auto start = std::chrono::steady_clock::now();
-    llm::ChatResponse live = upstream_->complete(request);
-    auto latency = live.latency;
-    if (latency.count() == 0) {
-      latency = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    llm::ChatResponse live = call_upstream(request);
+    if (live.latency.count() == 0) {
+      live.latency = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
     }
-    nlohmann::json body;
-    try {
-      body = nlohmann::json::parse(live.raw_body);
-    } catch (const nlohmann::json::parse_error&) {
-      body = llm::to_openai_json(live);  // a client that gives no raw body (a test double)
+    if (retry && live.outcome == llm::Outcome::transient_failure) {
+      // Failed again: the recorded failure stays, and this run sees what replay will.
+      std::lock_guard<std::mutex> guard(mutex_);
+      Entry& e = entries_[*retry];
+      e.used = true;
+      ++replayed_;
+      return e.interaction.response;
     }
-    filter_.redact_response(body);
-    Interaction i;
-    i.request = std::move(full);
-    i.response = llm::chat_response_from_json(body, canonical_text(body), path_.string(), latency);
-    i.recorded_at = utc_now();
+    Interaction i = stored_interaction(std::move(full), live);
     // Refuse before anything is stored (the replicate does not change what is scanned).
     check_no_secrets(journal_line(i), journal_path(path_).string(), variables_);
     std::string line;
     {
       std::lock_guard<std::mutex> guard(mutex_);
-      Slot& slot = slot_for(key);
-      i.replicate = requested_mode_ == RecordMode::all ? slot.fresh : slot.replicates.size();
-      if (requested_mode_ != RecordMode::all) {
-        // A replicate loaded from the file may already use this number (mode once after
-        // recovery): take the next free one.
-        for (const std::size_t idx : slot.replicates) {
-          if (entries_[idx].interaction.replicate >= i.replicate) i.replicate = entries_[idx].interaction.replicate + 1;
+      if (retry) {
+        // The transient failure is replaced by this outcome, under its replicate number.
+        Entry& e = entries_[*retry];
+        i.replicate = e.interaction.replicate;
+        e.interaction = i;
+        e.used = true;
+        e.fresh = true;
+        line = journal_line(i);
+      } else {
+        Slot& slot = slot_for(key);
+        i.replicate = requested_mode_ == RecordMode::all ? slot.fresh : slot.replicates.size();
+        if (requested_mode_ != RecordMode::all) {
+          // A replicate loaded from the file may already use this number (mode once after
+          // recovery): take the next free one.
+          for (const std::size_t idx : slot.replicates) {
+            if (entries_[idx].interaction.replicate >= i.replicate) i.replicate = entries_[idx].interaction.replicate + 1;
+          }
         }
+        ++slot.fresh;
+        line = journal_line(i);
+        Entry e;
+        if (!options_.ignored_fields.empty()) e.key = key;
+        e.interaction = i;
+        e.used = true;
+        e.fresh = true;
+        entries_.push_back(std::move(e));
+        slot.replicates.push_back(entries_.size() - 1);
       }
-      ++slot.fresh;
-      line = journal_line(i);
-      Entry e;
-      if (!options_.ignored_fields.empty()) e.key = key;
-      e.interaction = i;
-      e.used = true;
-      e.fresh = true;
-      entries_.push_back(std::move(e));
-      slot.replicates.push_back(entries_.size() - 1);
     }
     {
       std::lock_guard<std::mutex> journal_guard(journal_mutex_);
@@ -539,6 +630,7 @@ class CassetteClient : public llm::ChatClient {
   bool missing_ = false;
   Endpoint endpoint_;
   std::shared_ptr<llm::ChatClient> upstream_;
+  std::exception_ptr configuration_failure_;  // the upstream's first configuration failure (guarded by mutex_)
 
   mutable std::mutex mutex_;  // guards entries_, index_, owned_keys_, counters, finished_
   std::mutex journal_mutex_;  // one journal append at a time from this client

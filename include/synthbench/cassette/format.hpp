@@ -2,14 +2,22 @@
 #define SYNTHBENCH_CASSETTE_FORMAT_HPP
 
 /// @file
-/// Cassette format v1 (docs/cassette-format.md, schema in docs/cassette-format.schema.json):
+/// Cassette format v2 (docs/cassette-format.md, schema in docs/cassette-format.schema.json):
 ///
-///     {"format": 1,
+///     {"format": 2,
 ///      "interactions": [{"recorded_at": "2026-11-21T20:21:00Z", "replicate": 0,
 ///                        "request": {canonical request, canonical.hpp},
-///                        "response": {"body": {the chat-completion body}, "latency_ms": 12.5}}],
+///                        "response": {"outcome": "answer", "body": {the completion body},
+///                                     "latency_ms": 12.5}}],
 ///      "metadata": {"created_at", "updated_at", "recorded_with", "description",
 ///                   "hosts": [...], "models": [...]}}
+///
+/// Every call's outcome is recorded (llm/outcome.hpp): a completion (answer, refusal,
+/// content_filter, length, tool_calls) with its body, in the dialect of the request's
+/// provider; a failure (provider_error, transient_failure) with `"error"` (its text),
+/// `"status"`, `"attempts"` and the error body (`"body"`, or `"body_text"` when it was not
+/// JSON). Format 1 files (no "outcome": every interaction a completion) are read too; every
+/// write is format 2.
 ///
 /// Written pretty (2 spaces), keys sorted, interactions sorted by (request, replicate):
 /// re-recording the same interactions gives the same file but for timestamps and
@@ -17,8 +25,9 @@
 /// interactions on every write, so they always say what answered (DESIGN.md, Honesty).
 ///
 /// The journal beside a cassette (`<cassette>.journal`) holds one interaction object per
-/// line, in completion order. Every malformed input throws InputError naming the file and
-/// the position (JSON pointer, or line for journals).
+/// line, in completion order (a line whose response has no "outcome" is read as format 1).
+/// Every malformed input throws InputError naming the file and the position (JSON pointer,
+/// or line for journals).
 
 #include <algorithm>   // std::sort, std::stable_sort
 #include <chrono>      // std::chrono
@@ -40,7 +49,8 @@
 #include "synthbench/detail/json_input.hpp"        // detail::parse_json_strict, pointer_append, describe_json
 #include "synthbench/error.hpp"                    // InputError
 #include "synthbench/llm/chat.hpp"                 // llm::ChatResponse, llm::MalformedResponse
-#include "synthbench/llm/openai_json.hpp"          // llm::chat_response_from_json
+#include "synthbench/llm/outcome.hpp"              // llm::Outcome, outcome_from_string, is_failure
+#include "synthbench/llm/provider.hpp"             // llm::response_from_json, response_to_json
 #include "synthbench/version.hpp"                  // SYNTHBENCH_NAMESPACE_BEGIN, SYNTHBENCH_VERSION_STRING
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -82,12 +92,15 @@ inline const nlohmann::json& member(const nlohmann::json& object, const char* ke
 }
 
 inline void only_keys(const nlohmann::json& object, std::initializer_list<const char*> allowed,
-                      const std::string& source, const std::string& where) {
+                      const std::string& source, const std::string& where, int format = format_version) {
   for (const auto& [key, value] : object.items()) {
     (void)value;
     bool known = false;
     for (const char* a : allowed) known = known || key == a;
-    if (!known) throw InputError(404, source, pointer_append(where, key), "unknown key \"" + key + "\" in format 1");
+    if (!known) {
+      throw InputError(404, source, pointer_append(where, key),
+                       "unknown key \"" + key + "\" in format " + std::to_string(format));
+    }
   }
 }
 
@@ -103,11 +116,12 @@ inline std::string string_member(const nlohmann::json& object, const char* key, 
 }
 
 /// Validates a stored canonical request (the same rules as the schema).
-inline void check_request(const nlohmann::json& r, const std::string& source, const std::string& where) {
+inline void check_request(const nlohmann::json& r, const std::string& source, const std::string& where,
+                          int format = format_version) {
   if (!r.is_object()) wrong_type(source, where, "a request object", r);
   only_keys(r, {"extra", "host", "max_tokens", "messages", "model", "provider", "response_format", "seed", "stop",
                 "temperature", "tools", "top_p"},
-            source, where);
+            source, where, format);
   for (const char* key : {"provider", "host", "model"}) {
     const auto& v = member(r, key, source, where);
     if (!v.is_string()) wrong_type(source, pointer_append(where, key), "a string", v);
@@ -144,16 +158,117 @@ inline void check_request(const nlohmann::json& r, const std::string& source, co
 
 }  // namespace detail
 
-/// One interaction from its JSON object (a cassette element or a journal line); `where` is
-/// its position for messages. Throws InputError 401 (type), 402 (missing key), 404 (unknown
-/// key), 406 (the body is not a chat completion), 407 (a value out of range).
-inline Interaction interaction_from_json(const nlohmann::json& j, const std::string& source, const std::string& where) {
+namespace detail {
+
+/// The response of a completion: the body read in the dialect of `provider`; a body that is
+/// not a completion throws InputError 406 with the pointer into the body.
+inline llm::ChatResponse completion_from_json(const std::string& provider, const nlohmann::json& body,
+                                              const std::string& source, const std::string& bwhere) {
+  try {
+    return llm::response_from_json(provider, body, canonical_text(body), source);
+  } catch (const llm::MalformedResponse& e) {
+    const std::string inner = e.where() == "/" ? "" : e.where();
+    std::string message = e.what();
+    if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    throw InputError(406, source, bwhere + inner,
+                     std::string(provider == "anthropic" ? "the body is not a Messages API response: "
+                                                         : "the body is not a chat completion: ") +
+                         message);
+  }
+}
+
+/// An optional integer member in [0, max] (0 when absent).
+inline int bounded_int_member(const nlohmann::json& object, const char* key, int max, const std::string& source,
+                              const std::string& where) {
+  const auto it = object.find(key);
+  if (it == object.end()) return 0;
+  if (!it->is_number_integer()) wrong_type(source, pointer_append(where, key), "an integer", *it);
+  const long long v = it->get<long long>();
+  if (v < 0 || v > max) {
+    throw InputError(407, source, pointer_append(where, key), std::string(key) + " must be in [0, " + std::to_string(max) + "]");
+  }
+  return static_cast<int>(v);
+}
+
+/// The response object of an interaction of format `format` (see docs/cassette-format.md).
+inline llm::ChatResponse response_from_json(const nlohmann::json& response, const std::string& provider, int format,
+                                            const std::string& source, const std::string& rwhere) {
+  if (!response.is_object()) wrong_type(source, rwhere, "a response object", response);
+  if (format == 1) {
+    only_keys(response, {"body", "latency_ms"}, source, rwhere, format);
+  } else {
+    only_keys(response, {"attempts", "body", "body_text", "error", "latency_ms", "outcome", "status"}, source, rwhere,
+              format);
+  }
+  const auto& latency = member(response, "latency_ms", source, rwhere);
+  if (!latency.is_number()) wrong_type(source, pointer_append(rwhere, "latency_ms"), "a number", latency);
+  const double ms = latency.get<double>();
+  if (!std::isfinite(ms) || ms < 0) {
+    throw InputError(407, source, pointer_append(rwhere, "latency_ms"), "latency must be finite and >= 0");
+  }
+  llm::ChatResponse out;
+  if (format == 1) {
+    out = completion_from_json(provider, member(response, "body", source, rwhere), source, pointer_append(rwhere, "body"));
+  } else {
+    const auto& outcome_value = member(response, "outcome", source, rwhere);
+    if (!outcome_value.is_string()) wrong_type(source, pointer_append(rwhere, "outcome"), "an outcome name", outcome_value);
+    const auto outcome = llm::outcome_from_string(outcome_value.get<std::string>());
+    if (!outcome) {
+      throw InputError(430, source, pointer_append(rwhere, "outcome"),
+                       "unknown outcome " + outcome_value.dump() +
+                           " (answer, refusal, content_filter, length, tool_calls, provider_error or transient_failure)");
+    }
+    if (!llm::is_failure(*outcome)) {
+      for (const char* key : {"attempts", "body_text", "error", "status"}) {
+        if (response.contains(key)) {
+          throw InputError(431, source, pointer_append(rwhere, key),
+                           std::string("\"") + key + "\" belongs to a failed call, not to outcome " + llm::to_string(*outcome));
+        }
+      }
+      out = completion_from_json(provider, member(response, "body", source, rwhere), source, pointer_append(rwhere, "body"));
+      if (out.outcome != *outcome) {
+        throw InputError(432, source, pointer_append(rwhere, "outcome"),
+                         std::string("the stored outcome \"") + llm::to_string(*outcome) +
+                             "\" disagrees with the body, which reads as " + llm::to_string(out.outcome));
+      }
+    } else {
+      const std::string error = string_member(response, "error", source, rwhere);
+      const int status = bounded_int_member(response, "status", 999, source, rwhere);
+      const int attempts = bounded_int_member(response, "attempts", 1000000, source, rwhere);
+      const auto body = response.find("body");
+      const auto text = response.find("body_text");
+      if (body != response.end() && text != response.end()) {
+        throw InputError(431, source, pointer_append(rwhere, "body_text"), "a failed call stores \"body\" or \"body_text\", not both");
+      }
+      std::string raw;
+      if (body != response.end()) {
+        raw = canonical_text(*body);
+      } else if (text != response.end()) {
+        raw = string_member(response, "body_text", source, rwhere);
+      }
+      out = llm::failure_response(*outcome, error, status, attempts, std::move(raw));
+    }
+  }
+  out.latency = std::chrono::microseconds(std::llround(ms * 1000.0));
+  out.replayed = true;
+  return out;
+}
+
+}  // namespace detail
+
+/// One interaction from its JSON object (a cassette element or a journal line) of format
+/// `format`; `where` is its position for messages. Throws InputError 401 (type), 402
+/// (missing key), 404 (unknown key), 406 (the body is not a completion of the request's
+/// provider), 407 (a value out of range), 430 (an unknown outcome), 431 (a member the
+/// outcome does not take), 432 (an outcome the body contradicts).
+inline Interaction interaction_from_json(const nlohmann::json& j, const std::string& source, const std::string& where,
+                                         int format = format_version) {
   using detail::pointer_append;
   if (!j.is_object()) detail::wrong_type(source, where, "an interaction object", j);
-  detail::only_keys(j, {"recorded_at", "replicate", "request", "response"}, source, where);
+  detail::only_keys(j, {"recorded_at", "replicate", "request", "response"}, source, where, format);
   Interaction out;
   const auto& request = detail::member(j, "request", source, where);
-  detail::check_request(request, source, pointer_append(where, "request"));
+  detail::check_request(request, source, pointer_append(where, "request"), format);
   out.request = canonical_text(request);
   const auto& replicate = detail::member(j, "replicate", source, where);
   if (!replicate.is_number_integer()) {
@@ -164,28 +279,9 @@ inline Interaction interaction_from_json(const nlohmann::json& j, const std::str
   }
   out.replicate = replicate.get<std::size_t>();
   out.recorded_at = detail::string_member(j, "recorded_at", source, where, /*required=*/false);
-  const std::string rwhere = pointer_append(where, "response");
-  const auto& response = detail::member(j, "response", source, where);
-  if (!response.is_object()) detail::wrong_type(source, rwhere, "a response object", response);
-  detail::only_keys(response, {"body", "latency_ms"}, source, rwhere);
-  const auto& latency = detail::member(response, "latency_ms", source, rwhere);
-  if (!latency.is_number()) detail::wrong_type(source, pointer_append(rwhere, "latency_ms"), "a number", latency);
-  const double ms = latency.get<double>();
-  if (!std::isfinite(ms) || ms < 0) {
-    throw InputError(407, source, pointer_append(rwhere, "latency_ms"), "latency must be finite and >= 0");
-  }
-  const auto& body = detail::member(response, "body", source, rwhere);
-  const std::string bwhere = pointer_append(rwhere, "body");
-  try {
-    out.response = llm::chat_response_from_json(body, canonical_text(body), source);
-  } catch (const llm::MalformedResponse& e) {
-    const std::string inner = e.where() == "/" ? "" : e.where();
-    std::string message = e.what();
-    if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-    throw InputError(406, source, bwhere + inner, "the body is not a chat completion: " + message);
-  }
-  out.response.latency = std::chrono::microseconds(std::llround(ms * 1000.0));
-  out.response.replayed = true;
+  const std::string provider = request.at("provider").get<std::string>();
+  out.response = detail::response_from_json(detail::member(j, "response", source, where), provider, format, source,
+                                            pointer_append(where, "response"));
   return out;
 }
 
@@ -198,11 +294,13 @@ inline Cassette cassette_from_document(const nlohmann::json& doc, const std::str
   if (!doc.is_object()) wrong_type(source, "/", "a cassette object", doc);
   const auto& format = member(doc, "format", source, "/");
   if (!format.is_number_integer()) wrong_type(source, "/format", "an integer", format);
-  if (format.get<long long>() != format_version) {
+  if (format.get<long long>() < oldest_format_version || format.get<long long>() > format_version) {
     throw InputError(403, source, "/format",
                      "unsupported cassette format " + format.dump() + " (this synthbench " SYNTHBENCH_VERSION_STRING
-                     " reads format 1)");
+                     " reads formats " + std::to_string(oldest_format_version) + " to " + std::to_string(format_version) +
+                         ")");
   }
+  const int version = static_cast<int>(format.get<long long>());
   only_keys(doc, {"format", "interactions", "metadata"}, source, "");
   Cassette c;
   const auto& meta = member(doc, "metadata", source, "/");
@@ -230,7 +328,8 @@ inline Cassette cassette_from_document(const nlohmann::json& doc, const std::str
   } else {
     c.interactions.reserve(interactions.size());
     for (std::size_t i = 0; i < interactions.size(); ++i) {
-      c.interactions.push_back(interaction_from_json(interactions[i], source, pointer_append("/interactions", i)));
+      c.interactions.push_back(
+          interaction_from_json(interactions[i], source, pointer_append("/interactions", i), version));
     }
   }
   // Duplicates. Files are written sorted by (request, replicate): then no two are equal,
@@ -292,7 +391,9 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
     f.key = std::move(k);
     if (stack_.size() == 1 && f.key == "interactions") {
       const auto format = root_.find("format");
-      streaming_ = format != root_.end() && format->is_number_integer() && format->get<long long>() == format_version;
+      streaming_ = format != root_.end() && format->is_number_integer() &&
+                   format->get<long long>() >= oldest_format_version && format->get<long long>() <= format_version;
+      if (streaming_) format_ = static_cast<int>(format->get<long long>());
     }
     return true;
   }
@@ -362,7 +463,8 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
     if (!in_interactions()) return;
     streamed_array_ = true;
     nlohmann::json& array = *stack_[1].value;
-    interactions_.push_back(interaction_from_json(array.back(), source_, pointer_append("/interactions", stack_[1].index)));
+    interactions_.push_back(
+        interaction_from_json(array.back(), source_, pointer_append("/interactions", stack_[1].index), format_));
     array.erase(array.size() - 1);
   }
 
@@ -390,6 +492,7 @@ class CassetteSax : public nlohmann::json_sax<nlohmann::json> {
   std::vector<Frame> stack_;
   std::vector<Interaction> interactions_;
   bool streaming_ = false;
+  int format_ = format_version;  // of the document, once "format" was seen
   bool streamed_array_ = false;
 };
 
@@ -418,35 +521,59 @@ inline Cassette cassette_from_json(const nlohmann::json& doc, const std::string&
 /// interaction's DOM at a time. Either way the result is the same.
 inline Cassette parse_cassette(const std::string& text, const std::string& source) {
   if (auto compact = detail::read_compact_cassette(text)) {
-    // The form dump_cassette writes, read without a DOM; only the metadata goes through nlohmann.
-    const nlohmann::json doc = {{"format", format_version},
-                                {"interactions", nlohmann::json::array()},
-                                {"metadata", nlohmann::json::parse(compact->metadata)}};
-    return detail::cassette_from_document(doc, source, &compact->interactions);
+    // The form dump_cassette writes, read without a DOM; only the metadata, and interactions
+    // of shapes the fast path leaves to the general code (failures, content arrays, other
+    // providers), go through nlohmann, one interaction at a time.
+    try {
+      for (auto& [index, json_text] : compact->deferred) {
+        compact->interactions[index] = interaction_from_json(nlohmann::json::parse(json_text), source,
+                                                             detail::pointer_append("/interactions", index), compact->format);
+      }
+      const nlohmann::json doc = {{"format", compact->format},
+                                  {"interactions", nlohmann::json::array()},
+                                  {"metadata", nlohmann::json::parse(compact->metadata)}};
+      return detail::cassette_from_document(doc, source, &compact->interactions);
+    } catch (const Error&) {
+      // Whatever is wrong, the general path names it as it names every error.
+    }
   }
   return detail::parse_cassette_general(text, source);
 }
 
-/// The JSON object of one interaction (a cassette element or a journal line). Throws
-/// CassetteError 8 when the request or the body nests deeper than a cassette may hold (they
-/// sit 3 and 4 levels deep in one: see max_json_depth).
+/// The JSON object of one interaction (a cassette element or a journal line), in the
+/// current format. A completion's raw body is stored as JSON (a hand-made response whose raw
+/// body is not JSON: the minimal body of its fields in the request's dialect); a failure
+/// stores its error text, status and attempts (when known), and its raw body as JSON when it
+/// is JSON, else as `body_text`. Throws CassetteError 8 when the request or the body nests
+/// deeper than a cassette may hold (they sit 3 and 4 levels deep in one: see max_json_depth).
 inline nlohmann::json to_json(const Interaction& i) {
   using synthbench::detail::first_too_deep;
   using synthbench::detail::max_json_depth;
-  nlohmann::json body;
-  try {
-    body = nlohmann::json::parse(i.response.raw_body);
-    if (first_too_deep(i.response.raw_body, max_json_depth - 4) != std::string::npos) throw_too_deep();
-  } catch (const nlohmann::json::parse_error&) {
-    // A body from a live server that is valid for chat_response_from_json was JSON; a
-    // hand-made Interaction may carry any text: store the fields the response has.
-    body = llm::to_openai_json(i.response);
-  }
-  const double ms = static_cast<double>(i.response.latency.count()) / 1000.0;
   if (first_too_deep(i.request, max_json_depth - 3) != std::string::npos) throw_too_deep();
-  nlohmann::json j = {{"replicate", i.replicate},
-                      {"request", nlohmann::json::parse(i.request)},
-                      {"response", {{"body", std::move(body)}, {"latency_ms", ms}}}};
+  nlohmann::json request = nlohmann::json::parse(i.request);
+  const auto& r = i.response;
+  const double ms = static_cast<double>(r.latency.count()) / 1000.0;
+  nlohmann::json response = {{"latency_ms", ms}, {"outcome", llm::to_string(r.outcome)}};
+  nlohmann::json body = nlohmann::json::parse(r.raw_body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_discarded() && first_too_deep(r.raw_body, max_json_depth - 4) != std::string::npos) throw_too_deep();
+  if (!llm::is_failure(r.outcome)) {
+    if (body.is_discarded() || !body.is_object()) {
+      const auto provider = request.find("provider");
+      body = llm::response_to_json(provider != request.end() && provider->is_string() ? provider->get<std::string>() : "",
+                                   r);
+    }
+    response["body"] = std::move(body);
+  } else {
+    response["error"] = r.error;
+    if (r.status != 0) response["status"] = r.status;
+    if (r.attempts != 0) response["attempts"] = r.attempts;
+    if (!body.is_discarded()) {
+      response["body"] = std::move(body);
+    } else if (!r.raw_body.empty()) {
+      response["body_text"] = r.raw_body;
+    }
+  }
+  nlohmann::json j = {{"replicate", i.replicate}, {"request", std::move(request)}, {"response", std::move(response)}};
   if (!i.recorded_at.empty()) j["recorded_at"] = i.recorded_at;
   return j;
 }
@@ -536,7 +663,9 @@ inline std::vector<Interaction> parse_journal(const std::string& text, const std
       throw InputError(410, source, where + inner, "not a JSON interaction: " + message);
     }
     try {
-      out.push_back(interaction_from_json(j, source, ""));
+      const bool v1 = j.is_object() && j.contains("response") && j["response"].is_object() &&
+                      !j["response"].contains("outcome");
+      out.push_back(interaction_from_json(j, source, "", v1 ? 1 : format_version));
     } catch (const InputError& e) {
       std::string message = e.what();
       if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);

@@ -15,14 +15,20 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
 
-/// The format version this synthbench reads and writes.
-inline constexpr int format_version = 1;
+/// The format version this synthbench writes (it reads it and every older one).
+inline constexpr int format_version = 2;
+
+/// The oldest format version this synthbench reads (docs/cassette-format.md, "Versions").
+inline constexpr int oldest_format_version = 1;
 
 /// One recorded request and its response.
 struct Interaction {
   std::string request;         ///< the canonical request, compact JSON text (canonical.hpp)
   std::size_t replicate = 0;   ///< 0 for the first identical request, 1 for the second, ...
-  llm::ChatResponse response;  ///< raw_body is the stored body as compact JSON; latency as recorded
+  /// The outcome and what came with it: for completions, raw_body is the stored body as
+  /// compact JSON; for failures, the error text, status, attempts and the error body as
+  /// stored (compact JSON, or the text of a body that was not JSON). Latency as recorded.
+  llm::ChatResponse response;
   std::string recorded_at;     ///< RFC 3339 UTC time of recording ("" when unknown)
 
   /// Field by field.

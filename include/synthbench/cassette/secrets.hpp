@@ -96,7 +96,7 @@ inline std::vector<std::string> secret_variables(const std::vector<std::string>&
 
 /// An allowlist from its text (`source` names it in errors): one fingerprint (16 hex digits)
 /// per line, optionally followed by blanks and a comment; blank lines and lines starting with
-/// `#` are skipped. Throws InputError 430 naming the line of anything else.
+/// `#` are skipped. Throws InputError 433 naming the line of anything else.
 inline SecretAllowlist parse_secret_allowlist(const std::string& text, const std::string& source) {
   SecretAllowlist out;
   out.files.push_back(source);
@@ -118,7 +118,7 @@ inline SecretAllowlist parse_secret_allowlist(const std::string& text, const std
       hex = hex && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
     if (!hex) {
-      throw InputError(430, source, "line " + std::to_string(line),
+      throw InputError(433, source, "line " + std::to_string(line),
                        "expected a fingerprint of 16 hex digits (as `synthbench cassette verify` prints it), "
                        "optionally followed by a comment");
     }
@@ -128,7 +128,7 @@ inline SecretAllowlist parse_secret_allowlist(const std::string& text, const std
 }
 
 /// The allowlists that apply to `file`: every `secret-allowlist.txt` in its folder and the
-/// folders above it. Throws IoError when one exists but cannot be read, InputError 430 when
+/// folders above it. Throws IoError when one exists but cannot be read, InputError 433 when
 /// one is malformed.
 inline SecretAllowlist secret_allowlist_for(const std::filesystem::path& file) {
   SecretAllowlist out;

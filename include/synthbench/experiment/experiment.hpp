@@ -24,6 +24,7 @@
 
 #include "synthbench/error.hpp"
 #include "synthbench/experiment/dataset.hpp"
+#include "synthbench/llm/outcome.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/scores/score_table.hpp"
 #include "synthbench/version.hpp"
@@ -41,14 +42,26 @@ inline const char* to_string(Task t) noexcept {
 /// How one solver's answers on one dataset went.
 struct PredictionCounts {
   std::size_t items = 0;           ///< predictions asked for
-  std::size_t parse_failures = 0;  ///< answers that could not be used at all (no label, no number, no entity list)
+  /// Answers (outcome answer or length, or from a solver that is not an LLM) that could not
+  /// be used at all (no label, no number, no entity list). Refusals, filtered answers and
+  /// failed calls are not among them: they are counted in `outcomes`.
+  std::size_t parse_failures = 0;
   std::size_t out_of_label_set = 0;  ///< intent answers naming no known intent (scored as wrong)
-  std::vector<std::string> examples;  ///< up to 5 raw unusable answers, for messages and reports
+  std::vector<std::string> examples;  ///< up to 5 raw unparsable answers, for messages and reports
+  /// How each LLM call ended (llm/outcome.hpp), one per prediction of an LLM solver; empty
+  /// for a solver that is not an LLM.
+  llm::OutcomeCounts outcomes;
 
   /// parse_failures / items; undefined without items.
   Result<double> parse_failure_rate() const {
     if (items == 0) return Result<double>::undefined(Undefined::too_few, "no prediction was asked for");
     return static_cast<double>(parse_failures) / static_cast<double>(items);
+  }
+
+  /// The share of the LLM calls that ended in `outcome`; undefined when no LLM call was made.
+  Result<double> outcome_rate(llm::Outcome outcome) const {
+    if (outcomes.empty()) return Result<double>::undefined(Undefined::too_few, "no LLM call was made");
+    return static_cast<double>(outcomes.count(outcome)) / static_cast<double>(outcomes.total());
   }
 };
 

@@ -3,15 +3,16 @@
 
 /// @file
 /// The labelled examples of the three tasks of the study, and what a solver predicts for
-/// each. A prediction that could not be obtained (an LLM answer that does not parse) is an
-/// empty optional with the raw answer kept, so parse failures are counted, never silently
-/// scored.
+/// each. A prediction that could not be obtained (an LLM answer that does not parse, a
+/// refusal, a failed call) is an empty optional with the raw answer and the call's outcome
+/// kept, so each kind is counted, never silently scored.
 
 #include <optional>  // std::optional
 #include <string>    // std::string
 #include <utility>   // std::pair
 #include <vector>    // std::vector
 
+#include "synthbench/llm/outcome.hpp"
 #include "synthbench/metrics/ner.hpp"
 #include "synthbench/version.hpp"
 
@@ -40,18 +41,21 @@ struct NerItem {
 struct IntentPrediction {
   std::optional<std::string> label;  ///< the predicted intent
   std::string raw;                   ///< the raw answer (LLM solvers), empty otherwise
+  std::optional<llm::Outcome> outcome = std::nullopt;  ///< how the LLM call ended (LLM solvers); empty for other solvers
 };
 
 /// A similarity prediction: a score, or nothing when the answer was unusable.
 struct SimilarityPrediction {
   std::optional<double> score;  ///< the predicted similarity (0 to 5)
   std::string raw;              ///< the raw answer (LLM solvers), empty otherwise
+  std::optional<llm::Outcome> outcome = std::nullopt;  ///< how the LLM call ended (LLM solvers); empty for other solvers
 };
 
 /// A NER prediction: the entities found, or nothing when the answer was unusable.
 struct NerPrediction {
   std::optional<std::vector<metrics::Entity>> entities;  ///< predicted spans (code points)
   std::string raw;                                       ///< the raw answer (LLM solvers), empty otherwise
+  std::optional<llm::Outcome> outcome = std::nullopt;  ///< how the LLM call ended (LLM solvers); empty for other solvers
 };
 
 /// The input a solver sees of an intent item: its text.

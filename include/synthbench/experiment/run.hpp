@@ -16,14 +16,16 @@
 ///     spec.solvers = {...};                   // reference solvers or LLM solvers
 ///     const synthbench::Experiment e = synthbench::run_experiment(spec);
 ///
-/// Unusable answers are counted per solver and dataset (Experiment::predictions) and scored
-/// by the task's documented rule: a missing intent is wrong, a missing entity list finds no
+/// Unusable answers are counted per solver and dataset (Experiment::predictions: answers
+/// that do not parse, and the outcome of every LLM call: refusals, filtered answers, failed
+/// calls, each kind apart) and scored by the task's documented rule: a missing intent is wrong, a missing entity list finds no
 /// entity, a missing similarity score is handled by SimilarityOptions (the midpoint by
 /// default). A cell whose score is undefined (e.g. Pearson of constant predictions) is left
 /// out of its table and listed in Experiment::undefined_cells with the reason.
 
 #include <cstddef>   // std::size_t
 #include <memory>    // std::shared_ptr
+#include <optional>  // std::optional
 #include <set>       // std::set
 #include <string>    // std::string
 #include <utility>   // std::move, std::pair
@@ -35,6 +37,7 @@
 #include "synthbench/experiment/generator.hpp"
 #include "synthbench/experiment/items.hpp"
 #include "synthbench/experiment/solver.hpp"
+#include "synthbench/llm/outcome.hpp"
 #include "synthbench/metrics/classification.hpp"
 #include "synthbench/metrics/ner.hpp"
 #include "synthbench/metrics/similarity.hpp"
@@ -92,6 +95,15 @@ inline void keep_example(PredictionCounts& counts, const std::string& raw) {
   if (counts.examples.size() < 5) counts.examples.push_back(raw.size() > 200 ? raw.substr(0, 197) + "..." : raw);
 }
 
+/// Counts the outcome of a prediction and tells whether a missing value is a parse failure:
+/// only answers are (answer or length, or a solver that is not an LLM); a refusal, a
+/// filtered answer, tool calls and failed calls are counted by their outcome alone.
+inline bool count_outcome(PredictionCounts& counts, const std::optional<llm::Outcome>& outcome) {
+  if (!outcome) return true;
+  counts.outcomes.add(*outcome);
+  return *outcome == llm::Outcome::answer || *outcome == llm::Outcome::length;
+}
+
 }  // namespace detail
 
 /// The intent task.
@@ -110,7 +122,8 @@ struct TaskTraits<IntentItem> {
     for (const auto& item : gold) gold_labels.push_back(item.label);
     for (const auto& p : predicted) {
       answers.push_back(p.label);
-      if (!p.label) {
+      const bool answered = detail::count_outcome(counts, p.outcome);
+      if (!p.label && answered) {
         ++counts.parse_failures;
         detail::keep_example(counts, p.raw);
       }
@@ -148,9 +161,10 @@ struct TaskTraits<NerItem> {
       metrics::NerDocument d;
       d.gold = gold[i].entities;
       d.text = gold[i].text;
+      const bool answered = detail::count_outcome(counts, predicted[i].outcome);
       if (predicted[i].entities) {
         d.predicted = *predicted[i].entities;
-      } else {
+      } else if (answered) {
         ++counts.parse_failures;
         detail::keep_example(counts, predicted[i].raw);
       }
@@ -183,12 +197,15 @@ struct TaskTraits<SimilarityItem> {
     std::vector<metrics::ScoreAnswer> answers;
     for (const auto& item : gold) gold_scores.push_back(item.score);
     for (const auto& p : predicted) {
+      const bool answered = detail::count_outcome(counts, p.outcome);
       if (p.score) {
         answers.push_back(metrics::ScoreAnswer::of(*p.score));
       } else {
         answers.push_back(metrics::ScoreAnswer::missing());
-        ++counts.parse_failures;
-        detail::keep_example(counts, p.raw);
+        if (answered) {
+          ++counts.parse_failures;
+          detail::keep_example(counts, p.raw);
+        }
       }
     }
     const metrics::SimilarityOutcomes outcomes(gold_scores, answers, options.similarity);

@@ -45,8 +45,10 @@ class ChatClient {
  public:
   virtual ~ChatClient() = default;
 
-  /// Answers one request; throws on failure (LlmError and its subclasses, or the transport's
-  /// errors).
+  /// Answers one request with its outcome (llm/outcome.hpp): a completion, or a failure the
+  /// provider or the network caused (provider_error, transient_failure). Throws for what is
+  /// not an outcome of the request: configuration failures (a rejected key, an unknown
+  /// model, a bad base URL), a cassette miss, the spending guard, a usage error.
   virtual ChatResponse complete(const ChatRequest& request) = 0;
 
   /// Answers `requests` with at most `max_in_flight` (>= 1) of them running at once. Results
@@ -93,6 +95,11 @@ class ChatClient {
   /// no network endpoint (a replayer, a test double). A recorder checks it against the
   /// host it files the interactions under.
   virtual std::string base_url() const { return {}; }
+
+  /// The API dialect the client speaks ("openai", "anthropic"; llm/provider.hpp), or "" when
+  /// it speaks none of its own (a replayer, a test double). A recorder files the
+  /// interactions under it.
+  virtual std::string provider() const { return {}; }
 };
 
 /// A ChatClient that calls a function: a test double, or an adapter for another SDK.

@@ -2,16 +2,10 @@
 #define SYNTHBENCH_LLM_OPENAI_JSON_HPP
 
 /// @file
-/// ChatRequest and ChatResponse to and from the JSON of the OpenAI chat-completions API
-/// (https://platform.openai.com/docs/api-reference/chat/create): the request body, and the
-/// response body `{"id", "model", "choices": [{"message": {"content"}, "finish_reason"}],
-/// "usage": {"prompt_tokens", "completion_tokens", "total_tokens"}}`.
-///
-/// Response parsing takes what it needs and tolerates what OpenAI-compatible servers leave
-/// out (usage, model, finish_reason, a null content); a body that is not a chat completion
-/// throws MalformedResponse naming the source and the position.
+/// ChatRequest to and from the request body of the OpenAI chat-completions API
+/// (https://platform.openai.com/docs/api-reference/chat/create). Response bodies are read
+/// by openai_response.hpp, included here.
 
-#include <chrono>   // std::chrono::microseconds
 #include <cstdint>  // std::int64_t
 #include <string>   // std::string
 
@@ -20,6 +14,7 @@
 #include "synthbench/detail/json_input.hpp"  // detail::parse_json_strict, describe_json, pointer_append
 #include "synthbench/error.hpp"              // InputError
 #include "synthbench/llm/chat.hpp"           // ChatRequest, ChatResponse, MalformedResponse
+#include "synthbench/llm/openai_response.hpp"  // chat_response_from_json, parse_openai_response (responses)
 #include "synthbench/version.hpp"            // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -170,105 +165,6 @@ inline ChatRequest chat_request_from_openai_json(const nlohmann::json& body, con
     }
   }
   return r;
-}
-
-/// A ChatResponse from a parsed chat-completion body. `raw_body` is kept as the response's
-/// raw body; `source` names the origin in errors. Throws MalformedResponse: 102 when the
-/// shape is wrong (with the JSON pointer), 103 when the body is an error object.
-inline ChatResponse chat_response_from_json(const nlohmann::json& body, std::string raw_body, const std::string& source,
-                                            std::chrono::microseconds latency = std::chrono::microseconds{0}) {
-  using synthbench::detail::describe_json;
-  const auto wrong = [&](const std::string& where, const std::string& expected, const nlohmann::json& got) {
-    return MalformedResponse(102, source, where, "expected " + expected + ", got " + describe_json(got));
-  };
-  if (!body.is_object()) throw wrong("/", "a chat-completion object", body);
-  if (const auto error = body.find("error"); error != body.end() && !error->is_null()) {
-    std::string message = error->is_object() && error->contains("message") && (*error)["message"].is_string()
-                              ? (*error)["message"].get<std::string>()
-                              : error->dump();
-    throw MalformedResponse(103, source, "/error", "the server answered with an error: " + message);
-  }
-  ChatResponse r;
-  const auto choices = body.find("choices");
-  if (choices == body.end()) throw MalformedResponse(102, source, "/", "missing key \"choices\"");
-  if (!choices->is_array()) throw wrong("/choices", "an array", *choices);
-  if (choices->empty()) throw MalformedResponse(102, source, "/choices", "no choice in the response");
-  const auto& choice = (*choices)[0];
-  if (!choice.is_object()) throw wrong("/choices/0", "an object", choice);
-  const auto message = choice.find("message");
-  if (message == choice.end()) throw MalformedResponse(102, source, "/choices/0", "missing key \"message\"");
-  if (!message->is_object()) throw wrong("/choices/0/message", "an object", *message);
-  if (const auto content = message->find("content"); content != message->end()) {
-    if (content->is_string()) {
-      r.content = content->get<std::string>();
-    } else if (!content->is_null()) {
-      throw wrong("/choices/0/message/content", "a string or null", *content);
-    }
-  }
-  if (const auto finish = choice.find("finish_reason"); finish != choice.end()) {
-    if (finish->is_string()) {
-      r.finish_reason = finish->get<std::string>();
-    } else if (!finish->is_null()) {
-      throw wrong("/choices/0/finish_reason", "a string or null", *finish);
-    }
-  }
-  if (const auto model = body.find("model"); model != body.end()) {
-    if (model->is_string()) {
-      r.model = model->get<std::string>();
-    } else if (!model->is_null()) {
-      throw wrong("/model", "a string", *model);
-    }
-  }
-  if (const auto usage = body.find("usage"); usage != body.end() && !usage->is_null()) {
-    if (!usage->is_object()) throw wrong("/usage", "an object", *usage);
-    TokenUsage u;
-    const auto count = [&](const char* key, std::int64_t& out) {
-      const auto it = usage->find(key);
-      if (it == usage->end() || it->is_null()) return;
-      if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
-        throw wrong(std::string("/usage/") + key, "a non-negative integer", *it);
-      }
-      out = it->get<std::int64_t>();
-    };
-    count("prompt_tokens", u.prompt_tokens);
-    count("completion_tokens", u.completion_tokens);
-    count("total_tokens", u.total_tokens);
-    if (!usage->contains("total_tokens")) u.total_tokens = u.prompt_tokens + u.completion_tokens;
-    r.usage = u;
-  }
-  r.raw_body = std::move(raw_body);
-  r.latency = latency;
-  return r;
-}
-
-/// Parses a chat-completion response body. Throws MalformedResponse 101 (not JSON, with
-/// line and column), 102 (wrong shape, with the JSON pointer) or 103 (an error object).
-inline ChatResponse parse_openai_response(const std::string& body, const std::string& source,
-                                          std::chrono::microseconds latency = std::chrono::microseconds{0}) {
-  nlohmann::json parsed;
-  try {
-    parsed = synthbench::detail::parse_json_strict<nlohmann::json>(body, source);
-  } catch (const InputError& e) {
-    throw MalformedResponse(101, source, e.where(), "the body is not JSON: " + body.substr(0, 200));
-  }
-  return chat_response_from_json(parsed, body, source, latency);
-}
-
-/// A minimal chat-completion body carrying `response` (used by tests and fake clients).
-inline nlohmann::json to_openai_json(const ChatResponse& response) {
-  nlohmann::json body = {{"object", "chat.completion"},
-                         {"model", response.model},
-                         {"choices",
-                          {{{"index", 0},
-                            {"message", {{"role", "assistant"}, {"content", response.content}}},
-                            {"finish_reason", response.finish_reason.empty() ? nlohmann::json()
-                                                                             : nlohmann::json(response.finish_reason)}}}}};
-  if (response.usage) {
-    body["usage"] = {{"prompt_tokens", response.usage->prompt_tokens},
-                     {"completion_tokens", response.usage->completion_tokens},
-                     {"total_tokens", response.usage->total_tokens}};
-  }
-  return body;
 }
 
 }  // namespace llm

@@ -15,6 +15,7 @@
 #include <vector>   // std::vector
 
 #include "synthbench/detail/format.hpp"
+#include "synthbench/report/outcome_table.hpp"
 #include "synthbench/report/report_data.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/version.hpp"
@@ -143,6 +144,7 @@ inline std::string render_markdown(const ReportData& data) {
     md += unusable.empty() ? "\nEvery answer was usable.\n"
                            : "\nUnusable answers:\n\n| Solver | Dataset | Unparsable | Unknown label | Example |\n"
                              "| --- | --- | ---: | ---: | --- |\n" + unusable;
+    md += render_outcomes_markdown(e, &detail::md_escape);  // outcome_table.hpp
     if (!e.undefined.empty()) {
       md += "\nUndefined cells (left out of their tables):\n\n";
       for (const auto& u : e.undefined) {

@@ -13,7 +13,8 @@
 ///                     "intervals": [{"dataset": "gpt-4o",
 ///                                    "srcc": {"lower", "upper", "confidence", "resamples"} | {"undefined": why},
 ///                                    "mspd": ...}]}],
-///        "predictions": [{"solver", "dataset", "items", "parse_failures", "out_of_label_set", "examples"}],
+///        "predictions": [{"solver", "dataset", "items", "parse_failures", "out_of_label_set", "examples",
+///                         "outcomes"?: {"answer": n, "refusal": n, ...} (LLM solvers)}],
 ///        "undefined_cells": [{"metric", "solver", "dataset", "reason"}]}],
 ///      "cassettes": [{"path", "replayed", "recorded", "unused"}]}
 ///
@@ -27,6 +28,7 @@
 #include "synthbench/detail/json_input.hpp"
 #include "synthbench/error.hpp"
 #include "synthbench/report/meta_json.hpp"
+#include "synthbench/report/outcome_table.hpp"
 #include "synthbench/report/report_data.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/scores/score_table_json.hpp"
@@ -154,6 +156,7 @@ inline nlohmann::ordered_json results_to_json(const ReportData& data) {
       jp["parse_failures"] = p.counts.parse_failures;
       jp["out_of_label_set"] = p.counts.out_of_label_set;
       jp["examples"] = p.counts.examples;
+      if (!p.counts.outcomes.empty()) jp["outcomes"] = outcomes_to_json(p.counts.outcomes);  // outcome_table.hpp
       je["predictions"].push_back(jp);
     }
     je["undefined_cells"] = Json::array();
@@ -237,6 +240,9 @@ inline ReportData parse_results(const std::string& text, const std::string& sour
       for (const auto& x : detail::array_at(predictions[k], "examples", source, pat)) {
         if (!x.is_string()) throw InputError(801, source, pat + "/examples", "expected an array of strings");
         p.counts.examples.push_back(x.get<std::string>());
+      }
+      if (const auto o = predictions[k].find("outcomes"); o != predictions[k].end()) {
+        p.counts.outcomes = outcomes_from_json(*o, p.counts.items, source, pat + "/outcomes");
       }
       e.predictions.push_back(std::move(p));
     }

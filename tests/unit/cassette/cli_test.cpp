@@ -106,10 +106,10 @@ TEST_F(CassetteCli, VerifyFindingsExitOne) {
   r = run("cassette verify " + truncated);
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find(truncated + " at line "), std::string::npos) << r.out;
-  const std::string future = write("future.json", R"({"format": 2, "interactions": [], "metadata": {}})");
+  const std::string future = write("future.json", R"({"format": 3, "interactions": [], "metadata": {}})");
   r = run("cassette verify " + future);
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find(future + " at /format: unsupported cassette format 2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(future + " at /format: unsupported cassette format 3"), std::string::npos) << r.out;
   r = run("cassette verify " + (dir_.path / "missing.json").string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("missing.json"), std::string::npos);

@@ -39,7 +39,7 @@ TEST(CassetteFormat, DumpIsSortedPrettyAndStable) {
   c.metadata.description = "test";
   const std::string text = synthbench::cassette::dump_cassette(c);
   EXPECT_EQ(text, synthbench::cassette::dump_cassette(c));
-  EXPECT_EQ(text.substr(0, 16), "{\n  \"format\": 1,");
+  EXPECT_EQ(text.substr(0, 16), "{\n  \"format\": 2,");
   EXPECT_EQ(text.back(), '\n');
   const Cassette back = parse_cassette(text, "<t>");
   ASSERT_EQ(back.interactions.size(), 3u);
@@ -80,7 +80,9 @@ TEST(CassetteFormat, StructureErrorsNameTheJsonPointer) {
   EXPECT_EQ(error_of(json::array()), "synthbench.input.401 /");
   EXPECT_EQ(error_of(json::object()), "synthbench.input.402 /");
   json doc = valid_document();
-  doc["format"] = 2;
+  doc["format"] = 3;
+  EXPECT_EQ(error_of(doc), "synthbench.input.403 /format");
+  doc["format"] = 0;
   EXPECT_EQ(error_of(doc), "synthbench.input.403 /format");
   doc["format"] = "1";
   EXPECT_EQ(error_of(doc), "synthbench.input.401 /format");

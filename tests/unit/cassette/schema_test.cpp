@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "cassette_test_support.hpp"
 #include "synthbench/detail/files.hpp"
@@ -35,6 +36,18 @@ json full_document() {
   i.recorded_at = "2026-01-01T00:00:00Z";
   c.interactions = {i};
   c.metadata.description = "d";
+  return json::parse(synthbench::cassette::dump_cassette(c));
+}
+
+// The full document with its interaction's response replaced by a failure that has every
+// member but `without` ("body" or "body_text": a failure stores one of them).
+json failure_document(const std::string& without) {
+  synthbench::cassette::Cassette c;
+  synthbench::cassette::Interaction i;
+  i.request = synthbench::cassette::canonical_key(cassette_test::request("x"), {"openai", "h"});
+  i.response = synthbench::llm::failure_response(synthbench::llm::Outcome::transient_failure, "HTTP 503: busy", 503, 6,
+                                                 without == "body" ? "<html>busy</html>" : R"j({"error":"busy"})j");
+  c.interactions = {i};
   return json::parse(synthbench::cassette::dump_cassette(c));
 }
 
@@ -79,7 +92,22 @@ TEST(CassetteSchema, LoaderAcceptsAndRequiresWhatTheSchemaSays) {
   check_object(s["$defs"]["metadata"], doc, json::json_pointer("/metadata"), "metadata");
   check_object(s["$defs"]["interaction"], doc, json::json_pointer("/interactions/0"), "interaction");
   check_object(s["$defs"]["request"], doc, json::json_pointer("/interactions/0/request"), "request");
-  check_object(s["$defs"]["response"], doc, json::json_pointer("/interactions/0/response"), "response");
+  check_object(s["$defs"]["completion_response"], doc, json::json_pointer("/interactions/0/response"), "completion");
+  // A failure stores "body" or "body_text", never both: each is checked without the other.
+  for (const std::string without : {"body", "body_text"}) {
+    json definition = s["$defs"]["failure_response"];
+    definition["properties"].erase(without);
+    check_object(definition, failure_document(without), json::json_pointer("/interactions/0/response"),
+                 "failure without " + without);
+  }
+  // The two kinds of response and their outcomes are what llm/outcome.hpp names.
+  std::vector<std::string> outcomes;
+  for (const char* kind : {"completion_response", "failure_response"}) {
+    for (const auto& o : s["$defs"][kind]["properties"]["outcome"]["enum"]) outcomes.push_back(o.get<std::string>());
+  }
+  std::vector<std::string> expected;
+  for (const auto o : synthbench::llm::all_outcomes) expected.push_back(synthbench::llm::to_string(o));
+  EXPECT_EQ(outcomes, expected);
 }
 
 }  // namespace

@@ -280,7 +280,7 @@ TEST(PlantedSecrets, AnAllowlistBesideTheFileDeclaresAFalsePositive) {
     (void)synthbench::cassette::secret_allowlist_for(target);
     FAIL();
   } catch (const synthbench::InputError& e) {
-    EXPECT_EQ(e.id(), "synthbench.input.430");
+    EXPECT_EQ(e.id(), "synthbench.input.433");
     EXPECT_EQ(e.where(), "line 2");
   }
 }

@@ -114,13 +114,14 @@ TEST(OpenAiClientRetryAfter, HonoursAnHttpDateAndRefusesTooLongWaits) {
   auto o = fast_options(slow_down);
   o.max_retry_after = 1000ms;
   OpenAiClient impatient(o);
-  try {
-    (void)impatient.complete(request("x"));
-    FAIL();
-  } catch (const HttpError& e) {
-    EXPECT_EQ(e.id(), "synthbench.http.4");
-    EXPECT_EQ(e.status(), 429);
-  }
+  const auto start_impatient = std::chrono::steady_clock::now();
+  const auto gave_up = impatient.complete(request("x"));
+  EXPECT_EQ(gave_up.outcome, synthbench::llm::Outcome::transient_failure);
+  EXPECT_EQ(gave_up.status, 429);
+  EXPECT_EQ(gave_up.attempts, 1);
+  EXPECT_NE(gave_up.error.find("asked to retry after 3600000 ms"), std::string::npos) << gave_up.error;
+  EXPECT_NE(gave_up.error.find("rate limited (local test server)"), std::string::npos) << gave_up.error;
+  EXPECT_LT(std::chrono::steady_clock::now() - start_impatient, 900ms);  // it did not wait
 }
 
 TEST_F(OpenAiClientTest, RetriesServerErrorsThenGivesUp) {
@@ -133,15 +134,14 @@ TEST_F(OpenAiClientTest, RetriesServerErrorsThenGivesUp) {
   auto o = fast_options(server_);
   o.max_retries = 2;
   OpenAiClient limited(o);
-  try {
-    (void)limited.complete(request("x"));
-    FAIL();
-  } catch (const HttpError& e) {
-    EXPECT_EQ(e.id(), "synthbench.http.3");
-    EXPECT_EQ(e.status(), 500);
-    EXPECT_EQ(e.attempts(), 3);
-    EXPECT_NE(std::string(e.what()).find("failure on purpose"), std::string::npos);
-  }
+  const auto failed = limited.complete(request("x"));
+  EXPECT_EQ(failed.outcome, synthbench::llm::Outcome::transient_failure);
+  EXPECT_EQ(failed.status, 500);
+  EXPECT_EQ(failed.attempts, 3);
+  EXPECT_EQ(failed.error, "HTTP 500: failure on purpose (local test server) (after 3 attempts)");
+  EXPECT_EQ(failed.raw_body, R"j({"error":{"message":"failure on purpose (local test server)"}})j");
+  EXPECT_TRUE(failed.content.empty());
+  EXPECT_FALSE(failed.usage.has_value());
 }
 
 TEST(OpenAiClientTimeouts, ASlowAnswerTimesOutAndIsRetried) {
@@ -158,26 +158,72 @@ TEST(OpenAiClientTimeouts, ASlowAnswerTimesOutAndIsRetried) {
   server.fail_next(Fault::slow);
   options.max_retries = 0;
   OpenAiClient no_retry(options);
-  try {
-    (void)no_retry.complete(request("x"));
-    FAIL();
-  } catch (const HttpError& e) {
-    EXPECT_EQ(e.id(), "synthbench.http.3");
-    EXPECT_NE(std::string(e.what()).find("Timeout"), std::string::npos) << e.what();
-  }
+  const auto timed_out = no_retry.complete(request("x"));
+  EXPECT_EQ(timed_out.outcome, synthbench::llm::Outcome::transient_failure);
+  EXPECT_EQ(timed_out.status, 0);  // no HTTP status was received
+  EXPECT_NE(timed_out.error.find("Timeout"), std::string::npos) << timed_out.error;
+  EXPECT_NE(timed_out.error.find("(after 1 attempt)"), std::string::npos) << timed_out.error;
 }
 
-TEST_F(OpenAiClientTest, MalformedJsonIsNotRetried) {
+TEST_F(OpenAiClientTest, MalformedJsonIsAProviderErrorNotRetried) {
   server_.fail_next(Fault::malformed_json);
+  OpenAiClient client(fast_options(server_));
+  const auto r = client.complete(request("x"));
+  EXPECT_EQ(r.outcome, synthbench::llm::Outcome::provider_error);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(r.error.rfind("HTTP 200 with a body that is not a chat completion: the body is not JSON", 0), 0u) << r.error;
+  EXPECT_EQ(r.raw_body, R"j({"id":"x","choices":[{"message":{"content":"cut)j");
+  EXPECT_EQ(server_.requests(), 1u);
+}
+
+TEST_F(OpenAiClientTest, OtherClientErrorsAreProviderErrorsNotRetried) {
+  LocalChatServer::Canned bad;
+  bad.status = 400;
+  bad.headers = {{"Content-Type", "application/json"}};
+  bad.body =
+      R"j({"error":{"message":"This model's maximum context length is 8192 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}})j";
+  server_.serve_next(bad);
+  OpenAiClient client(fast_options(server_));
+  const auto r = client.complete(request("x"));
+  EXPECT_EQ(r.outcome, synthbench::llm::Outcome::provider_error);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.error,
+            "HTTP 400: This model's maximum context length is 8192 tokens. (invalid_request_error, context_length_exceeded)");
+  EXPECT_EQ(r.raw_body, bad.body);
+  EXPECT_EQ(server_.requests(), 1u);
+}
+
+TEST_F(OpenAiClientTest, NotFoundIsAConfigurationFailure) {
+  LocalChatServer::Canned missing;
+  missing.status = 404;
+  missing.body = R"j({"error":{"message":"The model `gpt-5-nano-x` does not exist","code":"model_not_found"}})j";
+  server_.serve_next(missing);
   OpenAiClient client(fast_options(server_));
   try {
     (void)client.complete(request("x"));
     FAIL();
-  } catch (const synthbench::llm::MalformedResponse& e) {
-    EXPECT_EQ(e.id(), "synthbench.llm.101");
-    EXPECT_EQ(e.source(), server_.base_url() + "/chat/completions");
+  } catch (const HttpError& e) {
+    EXPECT_EQ(e.id(), "synthbench.http.2");
+    EXPECT_EQ(e.status(), 404);
+    EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("check the model name and the base URL"), std::string::npos) << e.what();
   }
-  EXPECT_EQ(server_.requests(), 1u);
+}
+
+TEST_F(OpenAiClientTest, AStreamingRequestIsRefusedBeforeSending) {
+  OpenAiClient client(fast_options(server_));
+  auto r = request("x");
+  r.extra["stream"] = true;
+  try {
+    (void)client.complete(r);
+    FAIL();
+  } catch (const synthbench::UsageError& e) {
+    EXPECT_EQ(e.id(), "synthbench.usage.95");
+  }
+  EXPECT_EQ(server_.requests(), 0u);
+  r.extra["stream"] = false;  // saying no is fine
+  EXPECT_EQ(client.complete(r).outcome, synthbench::llm::Outcome::answer);
 }
 
 TEST_F(OpenAiClientTest, ADroppedConnectionIsRetried) {

@@ -171,10 +171,12 @@ TEST(RecordThenReplayBatch, ABatchRecordsConcurrentlyAndReplaysInOrder) {
 }
 
 // The recorder against every behaviour of the server: a transient fault is retried and the
-// interaction recorded once; a permanent one records nothing and keeps what was recorded.
+// interaction recorded once; a malformed body is recorded as a provider_error and replays as
+// one; a configuration failure (401) records nothing for that request and ends the recording
+// (the next call throws too, without reaching the server), keeping what was recorded.
 class RecorderFaults : public ::testing::TestWithParam<LocalChatServer::Fault> {};
 
-TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
+TEST_P(RecorderFaults, RecordsEveryOutcomeAndStopsAtAConfigurationFailure) {
   TempRoot root;
   using Behaviour = LocalChatServer::Fault;
   const Behaviour fault = GetParam();
@@ -190,6 +192,8 @@ TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
   ho.total_timeout = 400ms;
   ho.max_retries = 2;
   const bool transient = fault != Behaviour::malformed_json && fault != Behaviour::unauthorized;
+  const bool configuration = fault == Behaviour::unauthorized;
+  synthbench::llm::ChatResponse during;
   {
     CassetteClient recorder(cassette, quiet(RecordMode::new_episodes),
                             [&ho] { return std::make_shared<synthbench::http::OpenAiClient>(ho); });
@@ -198,18 +202,39 @@ TEST_P(RecorderFaults, RecordsThroughTransientFaultsOnly) {
     if (transient) {
       EXPECT_EQ(recorder.complete(prompt_request("during the fault")).content,
                 LocalChatServer::answer_for(prompt_request("during the fault")));
+    } else if (!configuration) {
+      during = recorder.complete(prompt_request("during the fault"));
+      EXPECT_EQ(during.outcome, synthbench::llm::Outcome::provider_error);
+      EXPECT_EQ(during.status, 200);
     } else {
-      EXPECT_ANY_THROW((void)recorder.complete(prompt_request("during the fault")));
+      try {
+        (void)recorder.complete(prompt_request("during the fault"));
+        ADD_FAILURE() << "a 401 must throw";
+      } catch (const synthbench::http::HttpError& e) {
+        EXPECT_EQ(e.id(), "synthbench.http.2");
+      }
+      // The recording has ended: the next call rethrows without sending anything.
+      EXPECT_THROW((void)recorder.complete(prompt_request("after the fault")), synthbench::http::HttpError);
     }
-    (void)recorder.complete(prompt_request("after the fault"));
+    if (!configuration) (void)recorder.complete(prompt_request("after the fault"));
   }
-  EXPECT_EQ(server.requests(), fault != Behaviour::none && transient ? 4u : 3u);  // one retry per transient fault
+  const std::size_t sent = configuration ? 2u : (fault != Behaviour::none && transient ? 4u : 3u);
+  EXPECT_EQ(server.requests(), sent);  // one retry per transient fault
   const auto c = synthbench::cassette::read_cassette(cassette);
-  EXPECT_EQ(c.interactions.size(), transient ? 3u : 2u);
+  EXPECT_EQ(c.interactions.size(), configuration ? 1u : 3u);
   server.stop();
   CassetteClient replay(cassette, quiet(RecordMode::none));
-  EXPECT_EQ(replay.complete(prompt_request("after the fault")).content,
-            LocalChatServer::answer_for(prompt_request("after the fault")));
+  const std::string last = configuration ? "before the fault" : "after the fault";
+  EXPECT_EQ(replay.complete(prompt_request(last)).content, LocalChatServer::answer_for(prompt_request(last)));
+  if (fault == Behaviour::malformed_json) {
+    auto replayed = replay.complete(prompt_request("during the fault"));
+    EXPECT_TRUE(replayed.replayed);
+    replayed.replayed = false;
+    EXPECT_EQ(replayed, during);  // the same outcome, error text, status, attempts, body, latency
+  }
+  if (configuration) {
+    EXPECT_THROW((void)replay.complete(prompt_request("during the fault")), synthbench::cassette::CassetteMiss);
+  }
 }
 
 std::string fault_name(const ::testing::TestParamInfo<LocalChatServer::Fault>& info) {

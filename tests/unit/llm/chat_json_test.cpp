@@ -164,7 +164,7 @@ TEST(OpenAiJson, MalformedResponsesNameSourceAndPosition) {
   EXPECT_EQ(error_of(R"({"choices":{}})"), "synthbench.llm.102 /choices");
   EXPECT_EQ(error_of(R"({"choices":[]})"), "synthbench.llm.102 /choices");
   EXPECT_EQ(error_of(R"({"choices":[1]})"), "synthbench.llm.102 /choices/0");
-  EXPECT_EQ(error_of(R"({"choices":[{}]})"), "synthbench.llm.102 /choices/0");
+  EXPECT_EQ(error_of(R"({"choices":[{"message":5}]})"), "synthbench.llm.102 /choices/0/message");
   EXPECT_EQ(error_of(R"({"choices":[{"message":{"content":5}}]})"), "synthbench.llm.102 /choices/0/message/content");
   EXPECT_EQ(error_of(R"({"choices":[{"message":{},"finish_reason":1}]})"), "synthbench.llm.102 /choices/0/finish_reason");
   EXPECT_EQ(error_of(R"({"choices":[{"message":{}}],"usage":{"prompt_tokens":-1}})"), "synthbench.llm.102 /usage/prompt_tokens");

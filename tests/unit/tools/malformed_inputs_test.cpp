@@ -151,7 +151,7 @@ std::vector<Case> catalogue() {
   add({"PruneUsageOfAnotherCassette", {{"c.json", good}, {"u.json", edit(usage, "c.json", "d.json")}},
        {"cassette", "prune", "--usage", "@u.json", "@c.json"}, 2, "u.json", {"at /cassette"}});
   add({"VerifyBadAllowlist", {{"c.json", good}, {"secret-allowlist.txt", "0123456789abcdef\nnot hex\n"}},
-       {"cassette", "verify", "@c.json"}, 2, "secret-allowlist.txt", {"at line 2", "synthbench.input.430"}});
+       {"cassette", "verify", "@c.json"}, 2, "secret-allowlist.txt", {"at line 2", "synthbench.input.433"}});
 
   // --- score tables: `meta` refuses (exit 2).
   add({"MetaNulThenGarbage", {{"t.json", kTable + kNul + "{\"real\": {}}"}}, {"meta", "--input", "@t.json"}, 2, "t.json",

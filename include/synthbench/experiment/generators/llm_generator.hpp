@@ -17,13 +17,18 @@
 /// many are missing. It never loops forever. An error that says the run itself is wrong (a
 /// cassette miss, the spending guard; llm::is_run_failure) is rethrown after the batch.
 ///
+/// A request with n > 1 (ChatSettings' extra) gets several choices; each is read in order as
+/// one more answer to that request (llm::split_choices).
+///
 /// **What is rejected**, each a DataIssue (item = the request's number, where = "request r"
 /// or "request r, line L" of its answer, detail = "reason: what"):
 ///
 /// | kind | when |
 /// | --- | --- |
-/// | failed_request | the request failed at the server or on the way (timeout, 5xx, malformed body); detail: the error |
-/// | parse_failure | the answer, or a part of it, could not be read as records (reasons of llm::extract_json_records: empty, no_json, invalid_json, truncated, ...) |
+/// | refusal, content_filter, tool_calls | the call ended in that outcome (llm/outcome.hpp) instead of an answer; detail: the refusal, what the filter left, the tools called |
+/// | provider_error, transient_failure | the call failed at the provider (a 4xx for this request, a 2xx that is no completion) or on the way (429, 5xx, timeout, after the retries); detail: the error |
+/// | failed_request | the client threw for the request (a client of its own, a test double); detail: the error |
+/// | parse_failure | the answer (or a length-truncated one), or a part of it, could not be read as records (reasons of llm::extract_json_records: empty, no_json, invalid_json, truncated, ...) |
 /// | invalid_item | a record broke the task's rules (parse_generated_items: missing_field, unknown_label, out_of_range, entity_not_found, ...) |
 /// | copied_example | the item repeats an example shown in a prompt (the benchmark would test memory of the prompt) |
 /// | duplicate | the item repeats an item already accepted |
@@ -58,7 +63,9 @@
 #include "synthbench/experiment/prompts.hpp"       // PromptTemplates, TaskDescription, ChatSettings, generation_prompt
 #include "synthbench/experiment/sampling.hpp"      // examples_per_intent, examples_per_score, random_examples
 #include "synthbench/llm/batch_errors.hpp"         // llm::is_run_failure
+#include "synthbench/experiment/call_outcomes.hpp"  // detail::not_answered
 #include "synthbench/llm/client.hpp"               // llm::ChatClient, llm::BatchResult
+#include "synthbench/llm/outcome.hpp"              // llm::Outcome, llm::split_choices (chat.hpp)
 #include "synthbench/stats/random.hpp"             // stats::derive_seed
 #include "synthbench/version.hpp"                  // SYNTHBENCH_NAMESPACE_BEGIN
 
@@ -243,32 +250,39 @@ class LlmGenerator : public Generator<Item> {
           out.report.add(index, "failed_request", where, results[r].error_message);
           continue;
         }
-        const llm::ChatResponse& response = *results[r].response;
-        const auto parsed = parse_generated_items<Item>(response.content, rules);
-        const std::string cut = response.finish_reason == "length" ? " (the answer hit max_tokens)" : "";
-        if (!parsed) {
-          out.report.add(index, "parse_failure", where, parsed.failure().to_string() + cut);
-          continue;
-        }
-        for (const auto& issue : parsed.value().issues) {
-          const bool reading = issue.reason == "invalid_json" || issue.reason == "truncated" || issue.reason == "duplicate_key" ||
-                               issue.reason == "not_an_object";
-          out.report.add(index, reading ? "parse_failure" : "invalid_item", where + ", " + issue.where,
-                         issue.reason + ": " + issue.detail + (issue.reason == "truncated" ? cut : ""));
-        }
-        const auto& items = parsed.value().items;
-        for (std::size_t k = 0; k < items.size(); ++k) {
-          const std::string at = where + ", line " + std::to_string(parsed.value().lines[k]);
-          const std::string key = dedup_key(items[k]);
-          if (options_.reject_copied_examples && shown.count(key) != 0) {
-            out.report.add(index, "copied_example", at, "repeats an example shown in a prompt: " + detail::quote_answer(text_of(items[k])));
-          } else if (accepted.count(key) != 0) {
-            out.report.add(index, "duplicate", at, "repeats an accepted item: " + detail::quote_answer(text_of(items[k])));
-          } else if (out.items.size() < request.count) {
-            accepted.insert(key);
-            out.items.push_back(items[k]);
-          } else {
-            ++surplus;
+        // Every choice of the answer (a request with n > 1 gets several) is read in order.
+        for (const llm::ChatResponse& response : llm::split_choices(*results[r].response)) {
+          if (response.outcome != llm::Outcome::answer && response.outcome != llm::Outcome::length) {
+            out.report.add(index, llm::to_string(response.outcome), where, detail::not_answered(response));
+            continue;
+          }
+          const auto parsed = parse_generated_items<Item>(response.content, rules);
+          const bool truncated = response.outcome == llm::Outcome::length || response.finish_reason == "length";
+          const std::string cut = truncated ? " (the answer hit max_tokens)" : "";
+          if (!parsed) {
+            out.report.add(index, "parse_failure", where, parsed.failure().to_string() + cut);
+            continue;
+          }
+          for (const auto& issue : parsed.value().issues) {
+            const bool reading = issue.reason == "invalid_json" || issue.reason == "truncated" || issue.reason == "duplicate_key" ||
+                                 issue.reason == "not_an_object";
+            out.report.add(index, reading ? "parse_failure" : "invalid_item", where + ", " + issue.where,
+                           issue.reason + ": " + issue.detail + (issue.reason == "truncated" ? cut : ""));
+          }
+          const auto& items = parsed.value().items;
+          for (std::size_t k = 0; k < items.size(); ++k) {
+            const std::string at = where + ", line " + std::to_string(parsed.value().lines[k]);
+            const std::string key = dedup_key(items[k]);
+            if (options_.reject_copied_examples && shown.count(key) != 0) {
+              out.report.add(index, "copied_example", at, "repeats an example shown in a prompt: " + detail::quote_answer(text_of(items[k])));
+            } else if (accepted.count(key) != 0) {
+              out.report.add(index, "duplicate", at, "repeats an accepted item: " + detail::quote_answer(text_of(items[k])));
+            } else if (out.items.size() < request.count) {
+              accepted.insert(key);
+              out.items.push_back(items[k]);
+            } else {
+              ++surplus;
+            }
           }
         }
       }

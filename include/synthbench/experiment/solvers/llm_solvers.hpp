@@ -7,11 +7,15 @@
 /// `ChatClient::complete_batch(requests, max_in_flight)`, each answer parsed by the task's
 /// parser (experiment/output_parsers.hpp).
 ///
-/// A failed request or an unusable answer gives an empty prediction, never a guess; `raw`
-/// keeps the answer, or for a failed request "[request failed] " and the error. Every such
-/// case is also a DataIssue of the run's report (item = the input's index, where = "input
-/// i"): kind `failed_request` (detail: the error) or `parse_failure` (detail: "reason:
-/// what", with " (the answer hit max_tokens)" when the server says so); a NER answer's
+/// A call that gave no usable answer gives an empty prediction, never a guess, and keeps the
+/// call's outcome (llm/outcome.hpp) in the prediction; `raw` keeps the answer, or
+/// "[outcome] what" for a call that gave none ("[refusal] I can't help with that"), or for a
+/// client that threw "[request failed] " and the error. Every such case is also a DataIssue
+/// of the run's report (item = the input's index, where = "input i"): kind `refusal`,
+/// `content_filter`, `tool_calls`, `provider_error` or `transient_failure` (detail: the
+/// refusal, the error, the tools called), `failed_request` (a client's exception; counted as
+/// a transient_failure) or `parse_failure` (an answer that does not parse; detail: "reason:
+/// what", with " (the answer hit max_tokens)" for a `length` outcome); a NER answer's
 /// dropped entities are `dropped_entity` issues ("reason: what", where = "input i, entity
 /// k"). run() returns predictions and report together; predict() (the Solver interface)
 /// keeps the report of its last call for last_report(). An error that says the run itself
@@ -26,6 +30,7 @@
 #include <vector>      // std::vector
 
 #include "synthbench/error.hpp"                      // UsageError
+#include "synthbench/experiment/call_outcomes.hpp"   // detail::not_answered
 #include "synthbench/experiment/dataset.hpp"         // DataReport
 #include "synthbench/experiment/items.hpp"           // IntentPrediction, SimilarityPrediction, NerPrediction
 #include "synthbench/experiment/output_parsers.hpp"  // parse_intent_answer, parse_similarity_answer, parse_ner_answer
@@ -33,6 +38,7 @@
 #include "synthbench/experiment/solver.hpp"          // IntentSolver, SimilaritySolver, NerSolver
 #include "synthbench/llm/batch_errors.hpp"           // llm::is_run_failure
 #include "synthbench/llm/client.hpp"                 // llm::ChatClient, llm::BatchResult
+#include "synthbench/llm/outcome.hpp"                // llm::Outcome
 #include "synthbench/version.hpp"                    // SYNTHBENCH_NAMESPACE_BEGIN
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -92,13 +98,22 @@ class LlmSolverCore {
     for (std::size_t i = 0; i < results.size(); ++i) {
       const std::string where = "input " + std::to_string(i);
       if (!results[i].ok()) {
+        run.predictions[i].outcome = llm::Outcome::transient_failure;
         run.predictions[i].raw = "[request failed] " + results[i].error_message;
         run.report.add(i, "failed_request", where, results[i].error_message);
         continue;
       }
       const llm::ChatResponse& response = *results[i].response;
+      run.predictions[i].outcome = response.outcome;
+      if (response.outcome != llm::Outcome::answer && response.outcome != llm::Outcome::length) {
+        const std::string what = not_answered(response);
+        run.predictions[i].raw = "[" + std::string(llm::to_string(response.outcome)) + "] " + what;
+        run.report.add(i, llm::to_string(response.outcome), where, what);
+        continue;
+      }
       run.predictions[i].raw = response.content;
-      const std::string cut = response.finish_reason == "length" ? " (the answer hit max_tokens)" : "";
+      const bool truncated = response.outcome == llm::Outcome::length || response.finish_reason == "length";
+      const std::string cut = truncated ? " (the answer hit max_tokens)" : "";
       use(i, response, run, where, cut);
     }
     return run;
