@@ -35,6 +35,7 @@
 #include "synthbench/experiment/loaders/loader_support.hpp"  // detail::shortest
 #include "synthbench/metrics/classification.hpp"
 #include "synthbench/metrics/ner.hpp"
+#include "synthbench/metrics/option_values.hpp"  // metrics::parse_option
 #include "synthbench/metrics/similarity.hpp"
 #include "synthbench/metrics/zero_division.hpp"
 #include "synthbench/result.hpp"
@@ -133,7 +134,7 @@ class CellOutcomes {
   /// True when `metric` is a metric of this task.
   bool supports(const std::string& metric) const {
     switch (task_) {
-      case OutcomeTask::classification: return metrics::parse_classification_metric(metric).has_value();
+      case OutcomeTask::classification: return metrics::parse_option<metrics::ClassificationMetric>(metric).has_value();
       case OutcomeTask::ner: return parse_ner_metric(metric).has_value();
       case OutcomeTask::similarity: return metric == "pearson" || metric == "spearman";
     }
@@ -145,7 +146,7 @@ class CellOutcomes {
   Result<double> score_on(const std::string& metric, const std::vector<std::uint32_t>& indices) const {
     switch (task_) {
       case OutcomeTask::classification: {
-        const auto m = metrics::parse_classification_metric(metric);
+        const auto m = metrics::parse_option<metrics::ClassificationMetric>(metric);
         if (!m) throw unsupported(metric);
         return classification_->score(*m, indices);
       }
@@ -553,7 +554,7 @@ class OutcomeBaselineReader {
     for (auto it = o.begin(); it != o.end(); ++it) {
       const std::string at = pointer_append("/options", it.key());
       if (it.key() == "zero_division" && task_uses_zero_division()) {
-        const auto z = it.value().is_string() ? metrics::parse_zero_division(it.value().get<std::string>()) : std::nullopt;
+        const auto z = it.value().is_string() ? metrics::parse_option<metrics::ZeroDivision>(it.value().get<std::string>()) : std::nullopt;
         if (!z) throw InputError(902, source_, at, "expected \"zero\", \"one\" or \"undefined\", got " + describe_json(it.value()));
         zero_division_ = *z;
       } else if (it.key() == "average_over" && task_ == OutcomeTask::classification) {

@@ -15,6 +15,7 @@
 /// | SpanRepair | realign, none, error |
 /// | UnparsablePolicy | midpoint, exclude, error |
 /// | OutOfRangePolicy | clip, unparsable, error |
+/// | ClassificationMetric | accuracy, macro_f1, ... (the names of all_classification_metrics) |
 ///
 ///     const auto policy = synthbench::metrics::parse_option<synthbench::metrics::ZeroDivision>("nan");
 ///     // ZeroDivision::undefined; nullopt for a spelling not in the table
@@ -22,7 +23,7 @@
 #include <optional>  // std::optional
 #include <string>    // std::string
 
-#include "synthbench/metrics/classification.hpp"  // AverageOver, MultiLabelMatch
+#include "synthbench/metrics/classification.hpp"  // AverageOver, MultiLabelMatch, ClassificationMetric
 #include "synthbench/metrics/entity.hpp"          // SpanRepair
 #include "synthbench/metrics/similarity.hpp"      // UnparsablePolicy, OutOfRangePolicy
 #include "synthbench/metrics/zero_division.hpp"   // ZeroDivision
@@ -93,6 +94,23 @@ struct OptionValues<OutOfRangePolicy> {
   /// The table.
   static constexpr OptionSpelling<OutOfRangePolicy> spellings[] = {
       {"clip", OutOfRangePolicy::clip}, {"unparsable", OutOfRangePolicy::unparsable}, {"error", OutOfRangePolicy::error}};
+};
+
+/// ClassificationMetric: its names as to_string writes them ("accuracy", "macro_f1", ...).
+template <>
+struct OptionValues<ClassificationMetric> {
+  /// The table.
+  static constexpr OptionSpelling<ClassificationMetric> spellings[] = {
+      {"accuracy", ClassificationMetric::accuracy},
+      {"macro_precision", ClassificationMetric::macro_precision},
+      {"macro_recall", ClassificationMetric::macro_recall},
+      {"macro_f1", ClassificationMetric::macro_f1},
+      {"micro_precision", ClassificationMetric::micro_precision},
+      {"micro_recall", ClassificationMetric::micro_recall},
+      {"micro_f1", ClassificationMetric::micro_f1},
+      {"weighted_precision", ClassificationMetric::weighted_precision},
+      {"weighted_recall", ClassificationMetric::weighted_recall},
+      {"weighted_f1", ClassificationMetric::weighted_f1}};
 };
 
 /// The value of `Enum` spelled `text` (a name or an alias, exactly as in the table), or

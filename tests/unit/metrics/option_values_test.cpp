@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstddef>   // std::size_t
+#include <iterator>  // std::size
 #include <string>
 
 namespace {
@@ -38,6 +40,19 @@ TEST(ParseOption, NamesAndAliases) {
   expect_names_round_trip<metrics::SpanRepair>();
   expect_names_round_trip<metrics::UnparsablePolicy>();
   expect_names_round_trip<metrics::OutOfRangePolicy>();
+  expect_names_round_trip<metrics::ClassificationMetric>();
+}
+
+TEST(ParseOption, EveryClassificationMetricHasItsName) {
+  // The table lists every metric of all_classification_metrics, once.
+  std::size_t listed = 0;
+  for (const auto m : metrics::all_classification_metrics) {
+    EXPECT_EQ(parse_option<metrics::ClassificationMetric>(to_string(m)), m) << to_string(m);
+    ++listed;
+  }
+  EXPECT_EQ(std::size(metrics::OptionValues<metrics::ClassificationMetric>::spellings), listed);
+  EXPECT_FALSE(parse_option<metrics::ClassificationMetric>("f1").has_value());
+  EXPECT_FALSE(parse_option<metrics::ClassificationMetric>("Macro_F1").has_value());
 }
 
 TEST(ParseOption, AnythingElseIsNothing) {

@@ -85,12 +85,15 @@ const std::string kStsGold = "{\"score\": 3.5, \"text1\": \"a\", \"text2\": \"b\
 
 std::vector<Case> catalogue() {
   const std::string good = good_cassette();
+  // The format line as this synthbench writes it, and the next format, which it cannot read.
+  const std::string format = "\"format\": " + std::to_string(synthbench::cassette::format_version);
+  const std::string future = std::to_string(synthbench::cassette::format_version + 1);
   // The general path: a cassette in another key order than synthbench writes.
-  const std::string edited = edit(good, "{\n  \"format\": 1,", "{\n  \"metadata\": {},\n  \"format\": 1,");
+  const std::string edited = edit(good, "{\n  " + format + ",", "{\n  \"metadata\": {},\n  " + format + ",");
   const std::string cut = good.substr(0, good.size() / 2);
   const std::string deep_format =
       edit(good, "\"model\": \"m\",\n        \"provider\"", "\"model\": \"m\",\n        \"response_format\": " + kDeep + ",\n        \"provider\"");
-  const std::string deep_general = edit(deep_format, "{\n  \"format\": 1,", "{\n  \"metadata\": {},\n  \"format\": 1,");
+  const std::string deep_general = edit(deep_format, "{\n  " + format + ",", "{\n  \"metadata\": {},\n  " + format + ",");
   const std::string deep_body = edit(good, "\"object\": \"chat.completion\"\n", "\"object\": \"chat.completion\", \"x\": " + kDeep + "\n");
   const std::string key = std::string("s\\u006b-proj-") + "Ab3dEf6hIj9kLm2nOp5qRs8t";  // escaped: sk-proj-...
   const std::string usage = "{\"cassette\": \"c.json\", \"format\": 1, \"used\": []}\n";
@@ -123,10 +126,10 @@ std::vector<Case> catalogue() {
   add({"VerifyMissingFile", {}, {"cassette", "verify", "@dir/missing.json"}, 2, "missing.json", {"synthbench.io.1"}});
   add({"VerifyEmptyFile", {{"c.json", ""}}, {"cassette", "verify", "@c.json"}, 1, "c.json", {"line 1, column 1"}});
   add({"VerifyNotJson", {{"c.json", "format: 1\n"}}, {"cassette", "verify", "@c.json"}, 1, "c.json", {"line 1, column 2"}});
-  add({"VerifyDuplicateKey", {{"c.json", edit(edited, "\"format\": 1,", "\"format\": 1, \"format\": 1,")}},
+  add({"VerifyDuplicateKey", {{"c.json", edit(edited, format + ",", format + ", " + format + ",")}},
        {"cassette", "verify", "@c.json"}, 1, "c.json", {"at /format", "duplicate key"}});
-  add({"VerifyFutureFormat", {{"c.json", edit(good, "\"format\": 1", "\"format\": 2")}}, {"cassette", "verify", "@c.json"}, 1,
-       "c.json", {"at /format", "unsupported cassette format 2"}});
+  add({"VerifyFutureFormat", {{"c.json", edit(good, format, "\"format\": " + future)}}, {"cassette", "verify", "@c.json"}, 1,
+       "c.json", {"at /format", "unsupported cassette format " + future}});
   add({"VerifyUnknownKey", {{"c.json", edit(good, "\"replicate\": 0", "\"replay\": 1, \"replicate\": 0")}},
        {"cassette", "verify", "@c.json"}, 1, "c.json", {"at /interactions/0/replay"}});
   add({"VerifyWrongType", {{"c.json", edit(good, "\"replicate\": 0", "\"replicate\": \"0\"")}}, {"cassette", "verify", "@c.json"},
