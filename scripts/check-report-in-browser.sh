@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Renders a report.html in headless Chromium (Debian's package) to a PNG and fails when the
-# page logs anything to the console: the report has no script, so any console message is a
-# problem (a Content-Security-Policy violation, a blocked resource, a parse error).
+# page logs anything to the console (the report has no script, so any console message is a
+# problem: a Content-Security-Policy violation, a blocked resource, a parse error), or when
+# the screenshot does not show what a reader must see first: the summary panel near the top,
+# with text and verdict badges in it, on a page that is not blank
+# (scripts/check-report-screenshot.py, python3's standard library only).
 # Usage: scripts/check-report-in-browser.sh REPORT.html OUT.png
 set -uo pipefail
 
@@ -9,6 +12,7 @@ report="${1:?usage: check-report-in-browser.sh REPORT.html OUT.png}"
 png="${2:?usage: check-report-in-browser.sh REPORT.html OUT.png}"
 [ -f "$report" ] || { echo "check-report-in-browser: no such file: $report" >&2; exit 2; }
 command -v chromium >/dev/null 2>&1 || { echo "check-report-in-browser: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
+command -v python3 >/dev/null 2>&1 || { echo "check-report-in-browser: python3 is not installed (apt-get install python3)" >&2; exit 2; }
 
 profile="$(mktemp -d)"
 log="$(mktemp)"
@@ -33,4 +37,8 @@ if [ ! -s "$png" ]; then
   echo "check-report-in-browser: no screenshot was written to $png" >&2
   exit 1
 fi
-echo "check-report-in-browser: $report rendered without console messages -> $png ($(stat -c %s "$png") bytes)"
+if ! python3 "$(dirname "$0")/check-report-screenshot.py" "$png"; then
+  echo "check-report-in-browser: the screenshot of $report ($png) does not show the summary" >&2
+  exit 1
+fi
+echo "check-report-in-browser: $report rendered without console messages, summary visible -> $png ($(stat -c %s "$png") bytes)"

@@ -4,8 +4,9 @@
 #   build  compiler, CMake, Ninja, GoogleTest, nlohmann-json, Boost.Math, libcurl
 #   test   build + clang (the second compiler of the test matrix), Google Benchmark and
 #          locales (the locale sources a test compiles a comma-decimal locale from)
-#   ci     test + what CI alone uses (the sanitizer and libFuzzer runtimes of clang, and
-#          Chromium, which renders the HTML report headless)
+#   ci     test + what CI alone uses (the sanitizer and libFuzzer runtimes of clang,
+#          Chromium, which renders the HTML report headless, and python3, which checks its
+#          screenshot)
 set -euo pipefail
 
 profile="${1:-build}"
@@ -13,7 +14,7 @@ packages=(g++ cmake ninja-build libgtest-dev nlohmann-json3-dev libboost-math-de
 case "$profile" in
   build) ;;
   test) packages+=(clang libbenchmark-dev locales) ;;
-  ci) packages+=(clang libbenchmark-dev locales libclang-rt-14-dev chromium) ;;
+  ci) packages+=(clang libbenchmark-dev locales libclang-rt-14-dev chromium python3) ;;
   *) echo "install-deps.sh: unknown profile '$profile' (build, test or ci)" >&2; exit 2 ;;
 esac
 

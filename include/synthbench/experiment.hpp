@@ -25,13 +25,16 @@
 #include "synthbench/experiment/output_parsers.hpp"                         // parse_intent_answer, parse_ner_answer, parse_generated_items, ...
 #include "synthbench/experiment/prompts.hpp"                                // PromptTemplates, TaskDescription, ChatSettings
 #include "synthbench/experiment/run.hpp"                                    // ExperimentSpec, run_experiment
-#include "synthbench/experiment/sampling.hpp"                               // first_items, random_items, examples_per_*
-#include "synthbench/experiment/seed_study.hpp"                             // run_seed_study, seed_study_available
+#include "synthbench/experiment/sample_scoring.hpp"                         // score_draws, sample_spread
+#include "synthbench/experiment/sampling.hpp"                               // first_items, random_items, stratified_indices, examples_per_*
+#include "synthbench/experiment/seed_study.hpp"                             // run_seed_study, run_seed_study_both_modes, seed_study_available
 #include "synthbench/experiment/solver.hpp"                                 // Solver, IntentSolver, NerSolver, SimilaritySolver
 #include "synthbench/experiment/solvers/intent_reference_solvers.hpp"       // intent_reference_solvers
 #include "synthbench/experiment/solvers/llm_solvers.hpp"                    // LlmIntentSolver, LlmSimilaritySolver, LlmNerSolver
 #include "synthbench/experiment/solvers/ner_reference_solvers.hpp"          // ner_reference_solvers
+#include "synthbench/experiment/solvers/remembering_solver.hpp"            // RememberingSolver
 #include "synthbench/experiment/solvers/similarity_reference_solvers.hpp"   // similarity_reference_solvers
+#include "synthbench/experiment/solvers/study_solvers.hpp"                  // intent_study_solvers, ner_study_solvers, similarity_study_solvers
 #include "synthbench/experiment/text_features.hpp"                          // tokenize, TfidfVectorizer
 
 #endif  // SYNTHBENCH_EXPERIMENT_HPP

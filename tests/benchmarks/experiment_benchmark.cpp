@@ -2,9 +2,11 @@
 // run, alternating with it in the same loop:
 //
 //  - BM_SeedStudyGrid: the whole real-data grid end to end, run_seed_study() on the six
-//    datasets of the study (6 datasets x 7 data sources x 5 reference solvers x 200 items):
-//    loading and repairing every file, training the reference solvers on the train splits,
-//    every solver on the real and the six generated sets, scoring, tables (target < 2 s).
+//    datasets of the study (6 datasets x 7 data sources x 8 reference solvers x 200 items, in
+//    its default, practitioner mode; the whole real test split is predicted once and the 200
+//    items scored from it): loading and repairing every file, training the reference solvers on
+//    the train splits, every solver on the real and the six generated sets, scoring, tables
+//    (target < 2 s).
 //    Baseline: reading the same input files and parsing each of their JSON records with
 //    nlohmann::json alone. Counters: each dataset's time, the total, the baseline, "ratio".
 //    Skipped with a message when the SG4NLP folder is absent ($SYNTHBENCH_DATA_DIR, else

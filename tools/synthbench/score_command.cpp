@@ -52,7 +52,7 @@ CommandSpec intent_spec() {
                    ""};
   spec.options.push_back({"labels", "FILE", "the label set: a JSON array, or JSON Lines records with \"label\" (train.jsonl)", false});
   spec.options.push_back({"zero-division", "POLICY", "value of 0/0: zero (default), one or undefined (aliases 0, 1, nan)", false});
-  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold or label_set (alias labels)", false});
+  spec.options.push_back({"average-over", "SET", "classes averaged: observed (default; gold or validly predicted), gold, label_set (alias labels) or declared (the --labels only: the SG4NLP study's macro-F1)", false});
   spec.options.push_back({"multi-intent", "MODE", "exact (default) or unordered_set (alias set): 'a#b' equals 'b#a'", false});
   return spec;
 }

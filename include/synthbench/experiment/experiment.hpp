@@ -25,6 +25,7 @@
 #include "synthbench/error.hpp"
 #include "synthbench/experiment/dataset.hpp"
 #include "synthbench/llm/outcome.hpp"
+#include "synthbench/experiment/sample_study.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/scores/score_table.hpp"
 #include "synthbench/version.hpp"
@@ -140,6 +141,9 @@ class Experiment {
   std::size_t item_count(const std::string& dataset) const { return item_counts_.at(dataset); }
   /// Cells that could not be scored, with the reason.
   const std::vector<UndefinedCell>& undefined_cells() const noexcept { return undefined_; }
+  /// How the agreement depends on the real test items drawn (sample_study.hpp), or null when
+  /// it was not studied (the seed study studies it when asked for draws).
+  const SampleStudy* sample_study() const noexcept { return sample_study_.empty() ? nullptr : &sample_study_.front(); }
 
   // Building (used by run.hpp; users read the getters above).
 
@@ -165,6 +169,8 @@ class Experiment {
   }
   /// Records a cell that could not be scored.
   void add_undefined_cell(UndefinedCell cell) { undefined_.push_back(std::move(cell)); }
+  /// Attaches the study of draws of the real test items.
+  void set_sample_study(SampleStudy study) { sample_study_.assign(1, std::move(study)); }
 
  private:
   static std::string join(const std::vector<std::string>& names) {
@@ -182,6 +188,7 @@ class Experiment {
   std::map<std::string, DataReport> reports_;
   std::map<std::string, std::size_t> item_counts_;
   std::vector<UndefinedCell> undefined_;
+  std::vector<SampleStudy> sample_study_;  // none or one
 };
 
 SYNTHBENCH_NAMESPACE_END

@@ -5,7 +5,9 @@
 /// Seeded, portable sampling of test items and of prompt examples.
 ///
 /// **Test items.** first_items(d, n) takes the first n items, which is what the SG4NLP code does
-/// for its 200 real test items (`test[:200]`); random_items(d, n, seed) takes n at random.
+/// for its 200 real test items (`test[:200]`); random_items(d, n, seed) takes n at random;
+/// stratified_indices(keys, n, seed) takes n at random within strata (an item's label, say) in
+/// proportion to their sizes.
 ///
 /// **Prompt examples** (METHOD.md, step 1): k per class for intent detection
 /// (examples_per_intent), k per score bucket for similarity (examples_per_score), k at random
@@ -36,7 +38,7 @@
 /// positions; issues of kind "dropped_item" (records that never became items) stay only with a
 /// prefix (first_items) that reaches past them.
 
-#include <algorithm>  // std::sort
+#include <algorithm>  // std::sort, std::stable_sort
 #include <cmath>      // std::floor, std::fmod
 #include <cstddef>    // std::size_t
 #include <cstdint>    // std::uint64_t
@@ -80,6 +82,42 @@ inline std::vector<std::size_t> random_indices(std::size_t population, std::size
   order.resize(n);
   std::sort(order.begin(), order.end());
   return order;
+}
+
+/// min(n, population) indices of the items, where item i belongs to stratum `keys[i]`, drawn
+/// at random within each stratum with proportional allocation (Cochran, "Sampling
+/// Techniques", 3rd ed. 1977, section 5.5): stratum h of size N_h gets floor(n N_h / N) items,
+/// and the items still missing go one each to the strata with the largest remainders
+/// (n N_h mod N, in exact integer arithmetic; ties: the stratum whose name sorts first), the
+/// largest-remainder method. Stratum h draws from the stream stats::derive_seed(seed, h)
+/// (random_indices). Ascending order. With n >= N every index is returned.
+inline std::vector<std::size_t> stratified_indices(const std::vector<std::string>& keys, std::size_t n,
+                                                   std::uint64_t seed) {
+  const std::size_t population = keys.size();
+  if (n >= population) return first_indices(population, population);
+  std::map<std::string, std::vector<std::size_t>> members;  // ordered by name
+  for (std::size_t i = 0; i < population; ++i) members[keys[i]].push_back(i);
+  std::vector<std::size_t> quota;
+  std::vector<std::pair<std::size_t, std::size_t>> remainders;  // (n N_h mod N, stratum), largest first
+  std::size_t allocated = 0;
+  for (const auto& [name, items] : members) {
+    const std::size_t product = n * items.size();  // n < N, so this stays far below 2^64 for real data
+    quota.push_back(product / population);
+    allocated += quota.back();
+    remainders.emplace_back(product % population, quota.size() - 1);
+  }
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t r = 0; allocated < n; ++r, ++allocated) ++quota[remainders[r].second];
+  std::vector<std::size_t> out;
+  out.reserve(n);
+  std::size_t h = 0;
+  for (const auto& [name, items] : members) {
+    for (const auto c : random_indices(items.size(), quota[h], stats::derive_seed(seed, name))) out.push_back(items[c]);
+    ++h;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 /// Up to k items per class.

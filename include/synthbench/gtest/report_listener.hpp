@@ -13,6 +13,10 @@
 ///       return e;
 ///     }
 ///
+/// A test that checks an experiment says so with `synthbench::gtest::gates(experiment)`: the
+/// report's summary then shows, per experiment, how many of its gates passed (a skipped test
+/// is not counted).
+///
 /// The folder is $SYNTHBENCH_REPORT_DIR, else `<build>/synthbench-report` where <build> is
 /// the nearest folder above the test executable holding a CMakeCache.txt, else
 /// `synthbench-report` beside the executable. SYNTHBENCH_REPORT=0 turns reporting off.
@@ -58,6 +62,7 @@ struct ReportRegistry {
   std::mutex mutex;
   std::vector<std::pair<const Experiment*, report::DescribeOptions>> experiments;
   report::ReportData extra;  // bare tables and cassettes
+  std::vector<report::GateEntry> gates;  // tests that recorded the property "synthbench.experiment"
 
   static ReportRegistry& instance() {
     static ReportRegistry registry;
@@ -68,14 +73,31 @@ struct ReportRegistry {
 /// Writes the report when the test program ends.
 class ReportListener : public ::testing::EmptyTestEventListener {
  public:
+  void OnTestEnd(const ::testing::TestInfo& info) override {
+    const ::testing::TestResult* result = info.result();
+    if (result == nullptr || result->Skipped()) return;
+    for (int i = 0; i < result->test_property_count(); ++i) {
+      const ::testing::TestProperty& property = result->GetTestProperty(i);
+      if (std::string(property.key()) != "synthbench.experiment") continue;
+      std::string name = std::string(info.test_suite_name()) + "." + info.name();
+      auto& registry = ReportRegistry::instance();
+      std::lock_guard<std::mutex> guard(registry.mutex);
+      registry.gates.push_back({property.value(), std::move(name), result->Passed()});
+    }
+  }
+
   void OnTestProgramEnd(const ::testing::UnitTest&) override {
     if (const char* off = std::getenv("SYNTHBENCH_REPORT"); off != nullptr && std::string(off) == "0") return;
     auto& registry = ReportRegistry::instance();
     std::lock_guard<std::mutex> guard(registry.mutex);
-    if (registry.experiments.empty() && registry.extra.experiments.empty() && registry.extra.cassettes.empty()) return;
+    if (registry.experiments.empty() && registry.extra.experiments.empty() && registry.extra.cassettes.empty() &&
+        registry.gates.empty()) {
+      return;
+    }
     try {
       report::ReportData data = registry.extra;
       for (const auto& [experiment, options] : registry.experiments) data.add(report::describe(*experiment, options));
+      for (const auto& gate : registry.gates) data.add(gate);
       const auto dir = report_dir();
       const auto files = report::write_report(dir, data);
       std::cout << "[ SYNTHBENCH ] report: " << files.html.string() << " (and report.md, results.json)" << std::endl;
@@ -106,6 +128,15 @@ inline const Experiment& publish(const Experiment& experiment, report::DescribeO
   registry.experiments.emplace_back(&experiment, std::move(options));
   return experiment;
 }
+
+/// Marks the running test as a gate of `experiment_name`: the report counts its verdict in
+/// that experiment's summary (see the file comment). Call it inside the test.
+inline void gates(const std::string& experiment_name) {
+  ::testing::Test::RecordProperty("synthbench.experiment", experiment_name);
+}
+
+/// Marks the running test as a gate of `experiment`.
+inline void gates(const Experiment& experiment) { gates(experiment.name()); }
 
 /// Reports a bare score table (published numbers, hand-written scores) under `name`.
 inline void publish(const std::string& name, const ScoreTable& table) {

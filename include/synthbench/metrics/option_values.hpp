@@ -10,7 +10,7 @@
 /// | option | names (aliases) |
 /// | --- | --- |
 /// | ZeroDivision | zero (0), one (1), undefined (nan) |
-/// | AverageOver | observed, gold, label_set (labels) |
+/// | AverageOver | observed, gold, label_set (labels), declared |
 /// | MultiLabelMatch | exact, unordered_set (set) |
 /// | SpanRepair | realign, none, error |
 /// | UnparsablePolicy | midpoint, exclude, error |
@@ -53,13 +53,14 @@ struct OptionValues<ZeroDivision> {
       {"0", ZeroDivision::zero},    {"1", ZeroDivision::one},   {"nan", ZeroDivision::undefined}};
 };
 
-/// AverageOver: observed, gold, label_set; labels.
+/// AverageOver: observed, gold, label_set, declared; labels.
 template <>
 struct OptionValues<AverageOver> {
   /// The table.
   static constexpr OptionSpelling<AverageOver> spellings[] = {{"observed", AverageOver::observed},
                                                               {"gold", AverageOver::gold},
                                                               {"label_set", AverageOver::label_set},
+                                                              {"declared", AverageOver::declared},
                                                               {"labels", AverageOver::label_set}};
 };
 

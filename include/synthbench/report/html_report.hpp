@@ -3,13 +3,18 @@
 
 /// @file
 /// report.html: one self-contained page that opens offline. No script at all (a
-/// Content-Security-Policy forbids any), no external resource; charts are inline SVG:
+/// Content-Security-Policy forbids any), no external resource; charts are inline SVG. It opens
+/// with the summary (html_summary.hpp: per experiment the headline SRCC with its p-value and
+/// interval, MSPD, the spread over draws of test items, the verdict of its gates), then:
 ///
+/// - per experiment, the agreement chart (agreement_chart.hpp: real score against the score
+///   on the headline synthetic benchmark, one point per approach, with the diagonal);
 /// - per experiment and metric, a line chart: the approaches on the x axis (ordered by real
 ///   score), the score on the y axis, one line per data source (the real data, each
 ///   generator, the average). Lines that stay parallel to the real one mean the synthetic
 ///   benchmark ranks approaches as the real data does; crossings are rank swaps. Each line is
-///   a <polyline data-source="..."> (tests count them).
+///   a <polyline data-source="..."> (tests count them). Legends and axis labels show whole
+///   names: the chart widens to fit the longest (html_text.hpp's text_width).
 /// - a bias-factor heatmap, model x experiment (diverging colour scale, values printed).
 /// - a difficulty-gap chart: per experiment and generator, the mean of synthetic minus real
 ///   on the first metric, as bars left (harder) or right (easier) of zero.
@@ -25,6 +30,9 @@
 #include <vector>     // std::vector
 
 #include "synthbench/detail/format.hpp"
+#include "synthbench/report/agreement_chart.hpp"
+#include "synthbench/report/html_summary.hpp"
+#include "synthbench/report/html_text.hpp"
 #include "synthbench/report/report_data.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/version.hpp"
@@ -32,24 +40,6 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace report {
 namespace detail {
-
-/// `text` safe inside HTML text and attribute values.
-inline std::string html_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-inline std::string num(double v) { return synthbench::detail::fixed(v, 1); }
 
 /// Colours of the data sources: real in black, generators from a colour-blind-safe palette
 /// (Okabe & Ito 2008), the average in grey.
@@ -76,13 +66,19 @@ inline std::string score_chart(const ScoreTable& table, const std::string& title
   }
   lo = std::floor(lo * 10.0) / 10.0;
   hi = std::ceil(hi * 10.0) / 10.0;
-  const double width = 540;
-  const double height = 300;
+  // Room for whole names: the legend at the right, the approaches' labels (rotated 30
+  // degrees) below the plot and, for the last one, to its right.
+  double legend = 0.0;
+  for (const auto& [name, scores] : series) legend = std::max(legend, text_width(name, 11));
+  double label = 0.0;
+  for (const auto& a : approaches) label = std::max(label, text_width(a, 11));
   const double left = 50;
-  const double right = 150;
+  const double plot_w = 340;
+  const double right = std::max({150.0, legend + 52.0, 0.87 * label + 12.0});
+  const double width = left + plot_w + right;
   const double top = 28;
-  const double bottom = 92;
-  const double plot_w = width - left - right;
+  const double bottom = std::max(92.0, 0.5 * label + 30.0);
+  const double height = std::max(300.0, top + 14.0 * static_cast<double>(series.size()) + 20.0) + (bottom - 92.0);
   const double plot_h = height - top - bottom;
   const std::size_t n = approaches.size();
   const auto x_of = [&](std::size_t i) { return left + (n <= 1 ? plot_w / 2 : plot_w * static_cast<double>(i) / static_cast<double>(n - 1)); };
@@ -266,6 +262,21 @@ inline std::string render_html(const ReportData& data, const std::string& markdo
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, double>>>> gaps;
   for (const auto& e : data.experiments) {
     body += "<section><h2>" + html_escape(e.name) + " <small>(" + html_escape(e.task) + ")</small></h2><div class=\"charts\">";
+    if (!e.metrics.empty() && e.metrics.front().table.problems().empty() && !e.metrics.front().table.generators().empty()) {
+      const ScoreTable& first = e.metrics.front().table;
+      const std::string benchmark =
+          first.generators().size() == 1 ? first.synthetic_names().front() : std::string(ScoreTable::average_name);
+      const auto r = srcc(first.real(), first.synthetic(benchmark));
+      const auto p = srcc_exact_p(first.real(), first.synthetic(benchmark));
+      body += "<figure>" +
+              detail::agreement_chart(first, benchmark, e.name + ": real against " + benchmark + " " + first.metric() +
+                                                             " per approach") +
+              "<figcaption>" + html_escape(e.name) + ", " + html_escape(first.metric()) + ": each approach's real score "
+              "against its score on the " + html_escape(benchmark) + " benchmark (SRCC " +
+              (r ? synthbench::detail::fixed(r.value(), 2) : std::string("n/a")) +
+              (p ? ", exact p " + synthbench::detail::general(p.value().p, 2) : std::string()) +
+              "). On the dashed diagonal both agree; below it the synthetic data is harder.</figcaption></figure>";
+    }
     for (const auto& m : e.metrics) {
       if (m.table.real().empty() || m.table.generators().empty()) continue;
       body += "<figure>" + detail::score_chart(m.table, e.name + ": " + m.table.metric() + " of each approach per data source") +
@@ -376,12 +387,14 @@ inline std::string render_html(const ReportData& data, const std::string& markdo
          "small{color:#666;font-weight:normal}figure{margin:12px 0}figcaption,.note{color:#555;font-size:.9em}"
          "svg text{font-family:inherit}.tick{font-size:11px;fill:#333}.axis,.group{font-size:12px;fill:#222;font-weight:600}"
          ".legend{font-size:11px;fill:#222}.value{font-size:11px;fill:#111}.grid{stroke:#e5e5e5;stroke-width:1}"
-         ".zero{stroke:#222;stroke-width:1}.charts{display:flex;flex-wrap:wrap;gap:8px 24px}figure{flex:0 0 540px}"
+         ".zero{stroke:#222;stroke-width:1}.charts{display:flex;flex-wrap:wrap;gap:8px 24px}figure{flex:0 0 auto;display:table}figure figcaption{display:table-caption;caption-side:bottom}"
          "table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}"
          "th.l,td.l{text-align:left}th.c,td.c{text-align:center}th{background:#f3f3f3}code{font-size:12px;background:#f6f6f6}"
          ".tables h2{font-size:1.15em}.tables h3{font-size:1.05em;margin-top:20px}svg{max-width:100%;height:auto}"
+         ".label{font-size:10px;fill:#222}" + std::string(detail::summary_css()) +
          "</style></head><body><h1>synthbench report</h1><p>Produced by " + html_escape(data.producer) +
-         ". Does synthetic data rank approaches as the real data does?</p>" + body + heatmap + gap_chart +
+         ". Does synthetic data rank approaches as the real data does?</p>" + detail::summary_html(summary_rows(data)) + body +
+         heatmap + gap_chart +
          "<section class=\"tables\"><h2>Tables</h2>" + detail::markdown_to_html(detail::without_title(markdown_tables)) +
          "</section></body></html>\n";
 }

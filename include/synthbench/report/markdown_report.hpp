@@ -2,10 +2,14 @@
 #define SYNTHBENCH_REPORT_MARKDOWN_REPORT_HPP
 
 /// @file
-/// report.md: a report laid out like the paper's tables (Maheshwari et al. 2024).
-/// Per experiment: Table I (MSPD and SRCC of each generator and of the average, per metric,
-/// with bootstrap intervals where computed), a model-selection table for the experiment's
-/// first metric (exact p, top-1, regret, difficulty gap), unusable answers, data repairs and
+/// report.md: a report laid out like the paper's tables (Maheshwari et al. 2024), computed for
+/// whatever approaches the experiments ranked. It opens with a summary (report/summary.hpp:
+/// per experiment the headline SRCC with its exact p and interval, MSPD, the spread over
+/// draws of test items, the verdict of its gates). Per experiment: Table I (MSPD and SRCC of
+/// each generator and of the average, per metric, each SRCC with its exact one-sided p-value
+/// and, where computed, bootstrap intervals), a model-selection table for the experiment's
+/// first metric (exact p, top-1, regret, difficulty gap), the sensitivity to the real test
+/// items when studied (report/samples_markdown.hpp), unusable answers, data repairs and
 /// undefined cells. Then Table II: the bias factor of every model that is both generator and
 /// solver, model x experiment, on each experiment's first metric.
 
@@ -16,7 +20,10 @@
 
 #include "synthbench/detail/format.hpp"
 #include "synthbench/report/outcome_table.hpp"
+#include "synthbench/report/markdown_escape.hpp"
 #include "synthbench/report/report_data.hpp"
+#include "synthbench/report/samples_markdown.hpp"
+#include "synthbench/report/summary.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/version.hpp"
 
@@ -24,26 +31,17 @@ SYNTHBENCH_NAMESPACE_BEGIN
 namespace report {
 namespace detail {
 
-inline std::string md_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>') out += '\\';
-    if (c == '\n') {
-      out += ' ';
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-
 inline std::string md_value(const Result<double>& r, int decimals) {
   return r ? synthbench::detail::fixed(r.value(), decimals) : "n/a";
 }
 
-inline std::string md_interval(const IntervalEntry& i) {
+inline std::string md_interval(const IntervalEntry& i, int decimals = 2) {
   if (!i.lower || !i.upper) return "";
-  return " [" + synthbench::detail::fixed(*i.lower, 2) + ", " + synthbench::detail::fixed(*i.upper, 2) + "]";
+  return " [" + synthbench::detail::fixed(*i.lower, decimals) + ", " + synthbench::detail::fixed(*i.upper, decimals) + "]";
+}
+
+inline std::string md_p(const Result<stats::ExactPValue>& p) {
+  return p ? " (p " + synthbench::detail::general(p.value().p, 3) + ")" : "";
 }
 
 inline const AgreementEntry* intervals_of(const MetricSection& m, const std::string& dataset) {
@@ -66,7 +64,8 @@ inline std::string render_markdown(const ReportData& data) {
   using synthbench::detail::signed_fixed;
   std::string md = "# synthbench report\n\nProduced by " + detail::md_escape(data.producer) + ". " +
                    std::to_string(data.experiments.size()) + " experiment(s). Intervals are bootstrap percentile "
-                   "intervals over test items (paired within a dataset).\n";
+                   "intervals over test items (paired within a dataset); p is the exact one-sided permutation p-value of "
+                   "the SRCC.\n" + summary_markdown(summary_rows(data));
   // Table II collects bias factors across experiments: model -> experiment -> value.
   std::map<std::string, std::map<std::string, std::string>> bias;
   std::vector<std::string> bias_columns;
@@ -104,9 +103,10 @@ inline std::string render_markdown(const ReportData& data) {
           continue;
         }
         const auto* ci = detail::intervals_of(m, name);
-        md += " " + detail::md_value(mspd(m.table.real(), m.table.synthetic(name)), 3) + (ci ? detail::md_interval(ci->mspd) : "") +
+        md += " " + detail::md_value(mspd(m.table.real(), m.table.synthetic(name)), 3) + (ci ? detail::md_interval(ci->mspd, 3) : "") +
               " | " + detail::md_value(srcc(m.table.real(), m.table.synthetic(name)), 2) +
-              (ci ? detail::md_interval(ci->srcc) : "") + " |";
+              detail::md_p(srcc_exact_p(m.table.real(), m.table.synthetic(name))) + (ci ? detail::md_interval(ci->srcc) : "") +
+              " |";
       }
       md += "\n";
     }
@@ -131,6 +131,10 @@ inline std::string render_markdown(const ReportData& data) {
       }
     } else {
       md += "| (incomplete table: " + detail::md_escape(first.problems().front()) + ") | | | | | |\n";
+    }
+    if (e.samples && e.samples->metric == first.metric()) {
+      md += samples_markdown(*e.samples, first.generators().size() == 1 ? first.synthetic_names().front()
+                                                                         : std::string(ScoreTable::average_name));
     }
     // Unusable answers, repairs, undefined cells.
     std::string unusable;

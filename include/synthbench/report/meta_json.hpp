@@ -11,13 +11,17 @@
 ///      "bias_factor": {model: value}}
 ///
 /// An undefined statistic is null, and the dataset (or the top level, for bias factors) gets
-/// an "undefined" object mapping the statistic to its reason.
+/// an "undefined" object mapping the statistic to its reason. When intervals are given (the
+/// CLI computes them, scores/approach_bootstrap.hpp), each dataset also gets
+/// "srcc_ci": {"lower", "upper", "confidence", "resamples", "resampled": "approaches"} (null,
+/// with its reason under "undefined", when there is none).
 
 #include <string>  // std::string
 
 #include <nlohmann/json.hpp>
 
 #include "synthbench/result.hpp"
+#include "synthbench/scores/approach_bootstrap.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/version.hpp"
 
@@ -37,8 +41,9 @@ void put(nlohmann::ordered_json& object, nlohmann::ordered_json& undefined, cons
 
 }  // namespace detail
 
-/// `summary` as the JSON document of the `synthbench meta` contract.
-inline nlohmann::ordered_json meta_to_json(const MetaSummary& summary) {
+/// `summary` as the JSON document of the `synthbench meta` contract, with `srcc_intervals`
+/// (when not null) as each dataset's "srcc_ci".
+inline nlohmann::ordered_json meta_to_json(const MetaSummary& summary, const SrccIntervals* srcc_intervals = nullptr) {
   nlohmann::ordered_json doc;
   doc["metric"] = summary.metric;
   doc["methods"] = summary.approaches;
@@ -58,6 +63,17 @@ inline nlohmann::ordered_json meta_to_json(const MetaSummary& summary) {
     detail::put(entry, undefined, "top1_agreement", d.top1_agreement);
     detail::put(entry, undefined, "selection_regret", d.selection_regret);
     detail::put(entry, undefined, "difficulty_gap", d.difficulty_gap);
+    if (srcc_intervals != nullptr) {
+      const auto it = srcc_intervals->find(d.dataset);
+      if (it != srcc_intervals->end() && it->second) {
+        const auto& i = it->second.value();
+        entry["srcc_ci"] = {{"lower", i.lower}, {"upper", i.upper}, {"confidence", i.confidence},
+                            {"resamples", i.resamples}, {"resampled", "approaches"}};
+      } else {
+        entry["srcc_ci"] = nullptr;
+        undefined["srcc_ci"] = it == srcc_intervals->end() ? std::string("not computed") : it->second.reason();
+      }
+    }
     if (!undefined.empty()) entry["undefined"] = undefined;
     doc["datasets"][d.dataset] = entry;
   }

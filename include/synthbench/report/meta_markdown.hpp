@@ -3,7 +3,8 @@
 
 /// @file
 /// A MetaSummary as Markdown, laid out like the paper's tables (Maheshwari et al. 2024):
-/// Table I (MSPD and SRCC per generator and the average, plus synthbench's additions) and
+/// Table I (MSPD and SRCC per generator and the average, plus synthbench's additions: the
+/// exact p-value and, when given, a bootstrap interval of the SRCC over approaches) and
 /// Table II (bias factor per model), then the per-approach scores.
 
 #include <string>  // std::string
@@ -11,6 +12,7 @@
 #include "synthbench/detail/format.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/scores/meta_summary.hpp"
+#include "synthbench/scores/approach_bootstrap.hpp"
 #include "synthbench/scores/score_table.hpp"
 #include "synthbench/version.hpp"
 
@@ -33,9 +35,11 @@ inline std::string escape_cell(const std::string& text) {
 
 }  // namespace detail
 
-/// Markdown tables of `summary`; `table` supplies the per-approach scores. Undefined values
-/// print as "n/a", with their reasons listed under the table.
-inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable& table) {
+/// Markdown tables of `summary`; `table` supplies the per-approach scores, `srcc_intervals`
+/// (when not null) a column of SRCC intervals. Undefined values print as "n/a", with their
+/// reasons listed under the table.
+inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable& table,
+                                    const SrccIntervals* srcc_intervals = nullptr) {
   using synthbench::detail::fixed;
   using synthbench::detail::general;
   using synthbench::detail::signed_fixed;
@@ -44,14 +48,24 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   md += "## Synthetic vs real: " + detail::escape_cell(summary.metric) + "\n\n";
   md += "Table I. MSPD (lower is better) and SRCC (higher is better) of each synthetic benchmark "
         "against the real data, over " + std::to_string(summary.approaches.size()) + " approaches.\n\n";
-  md += "| Generator | MSPD | SRCC | p (exact) | Kendall tau-b | Top-1 | Regret | Gap |\n";
-  md += "| --- | ---: | ---: | ---: | ---: | :---: | ---: | ---: |\n";
+  const bool ci = srcc_intervals != nullptr;
+  md += std::string("| Generator | MSPD | SRCC | p (exact) |") + (ci ? " SRCC 95% CI |" : "") +
+        " Kendall tau-b | Top-1 | Regret | Gap |\n";
+  md += std::string("| --- | ---: | ---: | ---: |") + (ci ? " ---: |" : "") + " ---: | :---: | ---: | ---: |\n";
   for (const auto& d : summary.datasets) {
     const bool average = d.dataset == ScoreTable::average_name;
     const std::string name = average ? "**Average**" : detail::escape_cell(d.dataset);
     const std::string p = d.srcc_p_exact.defined() ? general(d.srcc_p_exact.value().p, 3) : "n/a";
     const std::string top1 = d.top1_agreement.defined() ? (d.top1_agreement.value() ? "yes" : "no") : "n/a";
-    md += "| " + name + " | " + detail::cell(d.mspd, 2) + " | " + detail::cell(d.srcc, 2) + " | " + p + " | " +
+    std::string interval;
+    if (ci) {
+      const auto it = srcc_intervals->find(d.dataset);
+      const bool has = it != srcc_intervals->end() && it->second.defined();
+      interval = (has ? "[" + fixed(it->second.value().lower, 2) + ", " + fixed(it->second.value().upper, 2) + "]"
+                      : std::string("n/a")) + " | ";
+      if (it != srcc_intervals->end() && !has) notes += "- " + d.dataset + ": SRCC interval: " + it->second.reason() + "\n";
+    }
+    md += "| " + name + " | " + detail::cell(d.mspd, 2) + " | " + detail::cell(d.srcc, 2) + " | " + p + " | " + interval +
           detail::cell(d.kendall_tau_b, 2) + " | " + top1 + " | " + detail::cell(d.selection_regret, 3) + " | " +
           (d.difficulty_gap.defined() ? signed_fixed(d.difficulty_gap.value(), 3) : "n/a") + " |\n";
     for (const auto* r : {&d.mspd, &d.srcc, &d.kendall_tau_b, &d.selection_regret, &d.difficulty_gap}) {
@@ -59,8 +73,10 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
     }
     if (!d.srcc_p_exact.defined()) notes += "- " + d.dataset + ": " + d.srcc_p_exact.reason() + "\n";
   }
-  md += "\np (exact): one-sided permutation p-value of the SRCC over all n! orderings. Top-1: the synthetic "
-        "winner also wins on real data. Regret: real score lost by picking the synthetic winner. Gap: mean of "
+  md += std::string("\np (exact): one-sided permutation p-value of the SRCC over all n! orderings.") +
+        (ci ? " SRCC 95% CI: percentile bootstrap interval over resamples of the approaches (the table has no "
+              "per-item outcomes to resample)." : "") +
+        " Top-1: the synthetic winner also wins on real data. Regret: real score lost by picking the synthetic winner. Gap: mean of "
         "synthetic minus real (positive: synthetic data is easier).\n";
 
   md += "\nTable II. Bias factor (positive: the model does better on its own data).\n\n";

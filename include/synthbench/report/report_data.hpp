@@ -5,10 +5,12 @@
 /// What a report holds, independent of its format: per experiment, the datasets (size and
 /// repairs), the solvers, one section per metric (its score table and the bootstrap
 /// intervals of SRCC and MSPD per synthetic benchmark), the solvers' unusable answers, the
-/// undefined cells; and the cassettes' usage. Meta-metrics (MSPD, SRCC, bias factor, ...) are
+/// undefined cells, and the study of draws of real test items when there is one; the tests
+/// that gate each experiment, with their verdicts; and the cassettes' usage. Meta-metrics (MSPD, SRCC, bias factor, ...) are
 /// not stored: they are recomputed from the score tables (scores/meta_summary.hpp), so a
 /// report read back from results.json renders exactly as the one written.
 
+#include <algorithm>  // std::remove_if
 #include <cstddef>   // std::size_t
 #include <map>       // std::map
 #include <optional>  // std::optional
@@ -68,6 +70,15 @@ struct ExperimentEntry {
   std::vector<MetricSection> metrics;       ///< one per metric
   std::vector<PredictionEntry> predictions; ///< every solver x dataset
   std::vector<UndefinedCell> undefined;     ///< cells that could not be scored
+  std::optional<SampleStudy> samples;       ///< draws of real test items (Experiment::sample_study), if studied
+};
+
+/// A test that gates an experiment (it recorded the property "synthbench.experiment" with the
+/// experiment's name; gtest/report_listener.hpp's gate()), and its verdict.
+struct GateEntry {
+  std::string experiment;  ///< the experiment's name
+  std::string test;        ///< the test's full name, "Suite.Test/param"
+  bool passed = false;     ///< the test passed (a skipped test is not recorded)
 };
 
 /// A cassette's use in the run.
@@ -83,9 +94,13 @@ struct ReportData {
   std::string producer = std::string("synthbench ") + SYNTHBENCH_VERSION_STRING;  ///< what wrote it
   std::vector<ExperimentEntry> experiments;  ///< in the order added
   std::vector<CassetteEntry> cassettes;      ///< cassettes used
+  std::vector<GateEntry> gates;              ///< tests gating the experiments, in the order added
 
-  /// Adds `entry`, replacing an experiment of the same name (a re-run replaces its results).
+  /// Adds `entry`, replacing an experiment of the same name (a re-run replaces its results,
+  /// and drops the gates recorded for the old run).
   void add(ExperimentEntry entry) {
+    gates.erase(std::remove_if(gates.begin(), gates.end(), [&entry](const GateEntry& g) { return g.experiment == entry.name; }),
+                gates.end());
     for (auto& e : experiments) {
       if (e.name == entry.name) {
         e = std::move(entry);
@@ -93,6 +108,16 @@ struct ReportData {
       }
     }
     experiments.push_back(std::move(entry));
+  }
+  /// Adds a gate, replacing one of the same experiment and test.
+  void add(GateEntry entry) {
+    for (auto& g : gates) {
+      if (g.experiment == entry.experiment && g.test == entry.test) {
+        g = std::move(entry);
+        return;
+      }
+    }
+    gates.push_back(std::move(entry));
   }
   /// Adds or replaces the usage of a cassette (by path).
   void add(CassetteEntry entry) {
@@ -188,6 +213,7 @@ ExperimentEntry describe(const E& experiment, const DescribeOptions& options = {
     entry.metrics.push_back(std::move(section));
   }
   entry.undefined = experiment.undefined_cells();
+  if (const SampleStudy* samples = experiment.sample_study()) entry.samples = *samples;
   return entry;
 }
 

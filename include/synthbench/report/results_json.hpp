@@ -15,13 +15,20 @@
 ///                                    "mspd": ...}]}],
 ///        "predictions": [{"solver", "dataset", "items", "parse_failures", "out_of_label_set", "examples",
 ///                         "outcomes"?: {"answer": n, "refusal": n, ...} (LLM solvers)}],
-///        "undefined_cells": [{"metric", "solver", "dataset", "reason"}]}],
-///      "cassettes": [{"path", "replayed", "recorded", "unused"}]}
+///        "undefined_cells": [{"metric", "solver", "dataset", "reason"}],
+///        "samples": {"metric", "population", "headline",                          (optional)
+///                    "draws": [{"kind", "seed_index", "items",
+///                               "agreements": [{"synthetic", "srcc", "srcc_p", "mspd"}]}]}}],
+///      "cassettes": [{"path", "replayed", "recorded", "unused"}],
+///      "gates": [{"experiment", "test", "passed"}]}                                   (optional)
 ///
 /// "meta" is written for consumers and ignored when reading: it is recomputed from "table".
+/// An undefined value of a draw is null. Files written before "samples" and "gates" existed
+/// read as having none.
 
-#include <cstddef>  // std::size_t
-#include <string>   // std::string
+#include <cstddef>   // std::size_t
+#include <optional>  // std::optional
+#include <string>    // std::string
 
 #include <nlohmann/json.hpp>  // nlohmann::ordered_json
 
@@ -87,6 +94,67 @@ inline const Json& array_at(const Json& object, const char* key, const std::stri
     throw InputError(801, source, synthbench::detail::pointer_append(where, key), "expected an array, got " + synthbench::detail::describe_json(v));
   }
   return v;
+}
+
+inline Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+inline std::optional<double> number_or_null(const Json& object, const char* key, const std::string& source,
+                                            const std::string& where) {
+  const Json& v = member(object, key, source, where);
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_number()) {
+    throw InputError(801, source, synthbench::detail::pointer_append(where, key),
+                     "expected a number or null, got " + synthbench::detail::describe_json(v));
+  }
+  return v.get<double>();
+}
+
+inline Json samples_to_json(const SampleStudy& study) {
+  Json j;
+  j["metric"] = study.metric;
+  j["population"] = study.population;
+  j["headline"] = study.headline;
+  j["draws"] = Json::array();
+  for (const auto& d : study.draws) {
+    Json jd;
+    jd["kind"] = d.kind;
+    jd["seed_index"] = d.seed_index;
+    jd["items"] = d.items;
+    jd["agreements"] = Json::array();
+    for (const auto& a : d.agreements) {
+      jd["agreements"].push_back({{"synthetic", a.synthetic},
+                                  {"srcc", optional_number(a.srcc)},
+                                  {"srcc_p", optional_number(a.srcc_p)},
+                                  {"mspd", optional_number(a.mspd)}});
+    }
+    j["draws"].push_back(jd);
+  }
+  return j;
+}
+
+inline SampleStudy samples_from_json(const Json& j, const std::string& source, const std::string& where) {
+  SampleStudy study;
+  study.metric = string_at(j, "metric", source, where);
+  study.population = count_at(j, "population", source, where);
+  study.headline = string_at(j, "headline", source, where);
+  const Json& draws = array_at(j, "draws", source, where);
+  for (std::size_t k = 0; k < draws.size(); ++k) {
+    const std::string dat = where + "/draws/" + std::to_string(k);
+    SampleDraw d;
+    d.kind = string_at(draws[k], "kind", source, dat);
+    d.seed_index = count_at(draws[k], "seed_index", source, dat);
+    d.items = count_at(draws[k], "items", source, dat);
+    const Json& agreements = array_at(draws[k], "agreements", source, dat);
+    for (std::size_t n = 0; n < agreements.size(); ++n) {
+      const std::string aat = dat + "/agreements/" + std::to_string(n);
+      d.agreements.push_back({string_at(agreements[n], "synthetic", source, aat),
+                              number_or_null(agreements[n], "srcc", source, aat),
+                              number_or_null(agreements[n], "srcc_p", source, aat),
+                              number_or_null(agreements[n], "mspd", source, aat)});
+    }
+    study.draws.push_back(std::move(d));
+  }
+  return study;
 }
 
 inline IntervalEntry interval_from_json(const Json& j, const std::string& source, const std::string& where) {
@@ -163,12 +231,15 @@ inline nlohmann::ordered_json results_to_json(const ReportData& data) {
     for (const auto& u : e.undefined) {
       je["undefined_cells"].push_back({{"metric", u.metric}, {"solver", u.solver}, {"dataset", u.dataset}, {"reason", u.reason}});
     }
+    if (e.samples) je["samples"] = detail::samples_to_json(*e.samples);
     doc["experiments"].push_back(je);
   }
   doc["cassettes"] = Json::array();
   for (const auto& c : data.cassettes) {
     doc["cassettes"].push_back({{"path", c.path}, {"replayed", c.replayed}, {"recorded", c.recorded}, {"unused", c.unused}});
   }
+  doc["gates"] = Json::array();
+  for (const auto& g : data.gates) doc["gates"].push_back({{"experiment", g.experiment}, {"test", g.test}, {"passed", g.passed}});
   return doc;
 }
 
@@ -254,6 +325,7 @@ inline ReportData parse_results(const std::string& text, const std::string& sour
                              detail::string_at(undefined[k], "dataset", source, uat),
                              detail::string_at(undefined[k], "reason", source, uat)});
     }
+    if (je.contains("samples")) e.samples = detail::samples_from_json(je.at("samples"), source, at + "/samples");
     data.experiments.push_back(std::move(e));
   }
   const Json& cassettes = detail::array_at(doc, "cassettes", source, "");
@@ -263,6 +335,16 @@ inline ReportData parse_results(const std::string& text, const std::string& sour
                               detail::count_at(cassettes[k], "replayed", source, cat),
                               detail::count_at(cassettes[k], "recorded", source, cat),
                               detail::count_at(cassettes[k], "unused", source, cat)});
+  }
+  if (doc.contains("gates")) {
+    const Json& gates = detail::array_at(doc, "gates", source, "");
+    for (std::size_t k = 0; k < gates.size(); ++k) {
+      const std::string gat = "/gates/" + std::to_string(k);
+      const Json& passed = detail::member(gates[k], "passed", source, gat);
+      if (!passed.is_boolean()) throw InputError(801, source, gat + "/passed", "expected true or false");
+      data.gates.push_back({detail::string_at(gates[k], "experiment", source, gat), detail::string_at(gates[k], "test", source, gat),
+                            passed.get<bool>()});
+    }
   }
   return data;
 }

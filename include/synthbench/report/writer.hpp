@@ -57,6 +57,7 @@ inline ReportFiles write_report(const std::filesystem::path& dir, const ReportDa
   }
   for (const auto& e : data.experiments) merged.add(e);
   for (const auto& c : data.cassettes) merged.add(c);
+  for (const auto& g : data.gates) merged.add(g);
   synthbench::detail::write_file_atomically(results, results_to_json(merged).dump(2) + "\n");
   const ReportFiles files = render_report_files(dir, merged);
   if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr && *summary != '\0') {

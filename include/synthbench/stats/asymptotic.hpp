@@ -5,11 +5,18 @@
 /// Large-sample p-values and confidence intervals for correlations, on Boost.Math.
 ///
 /// - Pearson's r and Spearman's rho: t = r sqrt((n - 2) / (1 - r^2)) follows Student's t with
-///   n - 2 degrees of freedom under independence (Fisher 1915 for r; for rho it is the
-///   approximation scipy.stats.spearmanr uses, adequate for n >= 10 or so).
+///   n - 2 degrees of freedom under independence (Fisher 1915 for r, exact for bivariate
+///   normal data; for rho it is the approximation scipy.stats.spearmanr uses, adequate for
+///   n >= 10 or so).
 /// - Kendall's tau-b: S / sqrt(var(S)) is approximately standard normal, with the
 ///   tie-corrected variance of Kendall (1970, "Rank correlation methods", eq. 4.3), as
-///   scipy.stats.kendalltau(method="asymptotic").
+///   scipy.stats.kendalltau(method="asymptotic"); adequate for n >= 10 or so (ibid., ch. 4).
+///
+/// **Below their validity the rank tests refuse**: for Spearman's rho (correlation_t_test with
+/// CorrelationKind::spearman) and Kendall's tau-b, n < asymptotic_min_n (10) gives an
+/// undefined result (too_few) that names exact_p_value (permutation_test.hpp), which is exact
+/// for n <= 10. At n = 6 a rho of 0.943 (one swapped pair) has t-approximation p = 0.0024
+/// against the exact 6/720 = 0.0083: the approximation claimed three times the evidence.
 /// - Fisher-z intervals: z = atanh(r) is approximately normal with standard error
 ///   1/sqrt(n - 3) for Pearson (Fisher 1921), sqrt((1 + rho^2 / 2) / (n - 3)) for Spearman
 ///   (Bonett & Wright, Psychometrika 65, 2000), sqrt(0.437 / (n - 4)) for Kendall (Fieller,
@@ -39,6 +46,10 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace stats {
+
+/// The smallest n for which the asymptotic tests of rank correlations are used (see the file
+/// comment); below it, exact_p_value is exact and cheap.
+inline constexpr std::size_t asymptotic_min_n = 10;
 
 /// Which correlation coefficient an interval or test is about.
 enum class CorrelationKind {
@@ -76,13 +87,27 @@ Real p_from_tails(Real lower_tail, Real upper_tail, Alternative alternative) {
 
 }  // namespace detail
 
-/// P-value of a Pearson or Spearman coefficient `r` from `n` pairs, by Student's t with
-/// n - 2 degrees of freedom. Undefined for n < 3 or r outside [-1, 1].
+/// P-value of a Pearson (`kind` pearson, the default) or Spearman (`kind` spearman)
+/// coefficient `r` from `n` pairs, by Student's t with n - 2 degrees of freedom. Undefined for
+/// n < 3, for Spearman's rho with n < asymptotic_min_n (use exact_p_value), for Kendall (use
+/// kendall_normal_test), and for r outside [-1, 1].
 template <class Real = double>
-Result<Real> correlation_t_test(Real r, std::size_t n, Alternative alternative = Alternative::two_sided) {
+Result<Real> correlation_t_test(Real r, std::size_t n, Alternative alternative = Alternative::two_sided,
+                                CorrelationKind kind = CorrelationKind::pearson) {
+  if (kind == CorrelationKind::kendall) {
+    return Result<Real>::undefined(Undefined::out_of_domain,
+                                   "the t test is for Pearson's r and Spearman's rho; Kendall's tau-b takes "
+                                   "kendall_normal_test or exact_p_value");
+  }
   if (n < 3) {
     return Result<Real>::undefined(Undefined::too_few, "the t test of a correlation needs n >= 3, got n = " +
                                                            std::to_string(n));
+  }
+  if (kind == CorrelationKind::spearman && n < asymptotic_min_n) {
+    return Result<Real>::undefined(Undefined::too_few,
+                                   "the t approximation of Spearman's rho is adequate from n >= " +
+                                       std::to_string(asymptotic_min_n) + ", got n = " + std::to_string(n) +
+                                       ": use exact_p_value (permutation_test.hpp), exact for n <= 10");
   }
   if (!(r >= -1 && r <= 1)) {
     return Result<Real>::undefined(Undefined::out_of_domain,
@@ -100,12 +125,19 @@ Result<Real> correlation_t_test(Real r, std::size_t n, Alternative alternative =
 }
 
 /// Asymptotic p-value of Kendall's tau-b between x and y: S / sqrt(var(S)) against the
-/// standard normal, var(S) corrected for ties in x and y. Undefined as kendall_tau_b is.
+/// standard normal, var(S) corrected for ties in x and y. Undefined as kendall_tau_b is, and
+/// for n < asymptotic_min_n (use exact_p_value).
 template <class Real = double>
 Result<Real> kendall_normal_test(const std::vector<double>& x, const std::vector<double>& y,
                                  Alternative alternative = Alternative::two_sided) {
   if (auto bad = check_paired(x, y, 2, "the normal test of Kendall's tau-b")) {
     return Result<Real>::undefined(bad->first, bad->second);
+  }
+  if (x.size() < asymptotic_min_n) {
+    return Result<Real>::undefined(Undefined::too_few,
+                                   "the normal approximation of Kendall's tau-b is adequate from n >= " +
+                                       std::to_string(asymptotic_min_n) + ", got n = " + std::to_string(x.size()) +
+                                       ": use exact_p_value (permutation_test.hpp), exact for n <= 10");
   }
   const KendallCounts c = kendall_counts(x, y);
   const Real n = static_cast<Real>(x.size());

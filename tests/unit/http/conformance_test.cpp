@@ -9,6 +9,7 @@
 // Anthropic client's headers, path and 529 retry.
 
 #include <synthbench/cassette.hpp>
+#include <synthbench/gtest/require_data.hpp>
 #include <synthbench/http.hpp>
 
 #include <gtest/gtest.h>
@@ -321,9 +322,7 @@ FolderSummary check_folder(const std::filesystem::path& dir, Provider provider) 
 
 TEST(ProviderConformance, EverySharedBodyRecordsAndReplaysToItsOutcome) {
   const std::filesystem::path dir = "../shared/data/provider-responses";
-  if (!std::filesystem::is_directory(dir)) {
-    GTEST_SKIP() << dir << " is absent (the shared data beside the checkout): nothing to check";
-  }
+  SYNTHBENCH_SKIP_WITHOUT_DATA(dir);  // the shared data beside the checkout
   FolderSummary s = check_folder(dir, Provider::openai);
   EXPECT_GE(s.fixtures, 17u);
   // What the issue asks to be covered, present in the folder.
@@ -345,7 +344,7 @@ TEST(ProviderConformance, EveryAnthropicFixtureRecordsAndReplaysToItsOutcome) {
 
 TEST(ProviderConformance, UsageTotalsThatIncludeReasoningTokens) {
   const std::filesystem::path dir = "../shared/data/provider-responses";
-  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " is absent";
+  SYNTHBENCH_SKIP_WITHOUT_DATA(dir);
   Scope scope;
   FixtureServer fs;
   synthbench::http::OpenAiClient client(http_options(fs.server()));

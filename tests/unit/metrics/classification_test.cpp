@@ -165,6 +165,70 @@ TEST(Classification, AveragingOverGoldClassesOnly) {
   EXPECT_DOUBLE_EQ(r.micro.f1.value(), 10.0 / 17);
 }
 
+TEST(Classification, AveragingOverTheDeclaredLabelsOnlyAsTheStudyDid) {
+  // The SG4NLP study's macro-F1: labels binarized over the train label set (declared), every
+  // column averaged. Declared {A, B, D}; C is a gold label outside them.
+  //
+  //   item   0 1 2 3 4
+  //   gold   A A B C C
+  //   pred   A B B A C
+  //
+  // Averaged classes A, B, D (C is in the label set, since it is gold, but not averaged):
+  //   A: TP 1 (item 0), predicted 2 (items 0, 3), support 2 -> P 1/2, R 1/2, F1 2/(2+2) = 1/2
+  //   B: TP 1 (item 2), predicted 2 (items 1, 2), support 1 -> P 1/2, R 1,   F1 2/(2+1) = 2/3
+  //   D: nothing                                             -> 0/0 everywhere: 0 under "zero"
+  // Item 3 (gold C, predicted A) is a false positive of A; item 4 (C predicted C) counts for
+  // no averaged class, as a LabelBinarizer fitted on {A, B, D} maps C to an all-zero row.
+  //   macro P = (1/2 + 1/2 + 0)/3 = 1/3, macro R = (1/2 + 1 + 0)/3 = 1/2,
+  //   macro F1 = (1/2 + 2/3 + 0)/3 = 7/18
+  //   micro over A, B, D: TP 2, predicted 4, support 3 -> P 1/2, R 2/3, F1 4/7
+  // (scikit-learn: classification_report(LabelBinarizer().fit(["A","B","D"]).transform(gold),
+  // ... .transform(pred), output_dict=True) gives the same macro and micro rows.)
+  ClassificationOptions o;
+  o.labels = {"A", "B", "D"};
+  o.average_over = AverageOver::declared;
+  const std::vector<std::string> gold = {"A", "A", "B", "C", "C"};
+  const std::vector<LabelPrediction> pred = {"A", "B", "B", "A", "C"};
+  const ClassificationOutcomes out(gold, pred, o);
+  const auto r = out.report();
+  ASSERT_EQ(r.classes.size(), 3u);
+  EXPECT_EQ(r.classes[0].label, "A");
+  EXPECT_EQ(r.classes[1].label, "B");
+  EXPECT_EQ(r.classes[2].label, "D");
+  EXPECT_EQ(r.classes[0].predicted, 2u);
+  EXPECT_DOUBLE_EQ(r.macro.precision.value(), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(r.macro.recall.value(), 0.5);
+  EXPECT_DOUBLE_EQ(r.macro.f1.value(), 7.0 / 18);
+  EXPECT_DOUBLE_EQ(r.micro.precision.value(), 0.5);
+  EXPECT_DOUBLE_EQ(r.micro.recall.value(), 2.0 / 3);
+  EXPECT_DOUBLE_EQ(r.micro.f1.value(), 4.0 / 7);
+  // Accuracy is not about classes: 3 of 5 items (0, 2, 4) are right.
+  EXPECT_DOUBLE_EQ(r.accuracy.value(), 0.6);
+  // observed averages A, B, C: C has TP 1, predicted 1, support 2 -> F1 2/3;
+  //   macro F1 = (1/2 + 2/3 + 2/3)/3 = 11/18.
+  o.average_over = AverageOver::observed;
+  EXPECT_DOUBLE_EQ(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).value(), 11.0 / 18);
+  EXPECT_STREQ(to_string(AverageOver::declared), "declared");
+}
+
+TEST(Classification, APerfectSolverLosesTheDeclaredLabelsItsItemsLack) {
+  // The ATIS effect in miniature: gold = pred = A A X, declared {A, B, C}. Averaged over the
+  // declared labels: A has F1 1, B and C have no item (F1 0), X is not declared:
+  // macro F1 = 1/3. Over the observed labels (A, X): 1.
+  ClassificationOptions o;
+  o.labels = {"A", "B", "C"};
+  o.average_over = AverageOver::declared;
+  const std::vector<std::string> gold = {"A", "A", "X"};
+  const std::vector<LabelPrediction> pred = {"A", "A", "X"};
+  EXPECT_DOUBLE_EQ(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).value(), 1.0 / 3);
+  o.average_over = AverageOver::observed;
+  EXPECT_DOUBLE_EQ(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).value(), 1.0);
+  // No declared label: nothing to average over.
+  o.labels.clear();
+  o.average_over = AverageOver::declared;
+  EXPECT_FALSE(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).defined());
+}
+
 TEST(Classification, ClassWithZeroPredictions) {
   // gold  x x y y z      pred  x x x y y        (nothing predicted as z)
   //   x: TP 2, predicted 3, support 2 -> P 2/3, R 1,   F1 4/5

@@ -66,7 +66,7 @@ TEST(ParseOption, AnythingElseIsNothing) {
 
 TEST(OptionNames, TheNamesWithoutAliasesForMessages) {
   EXPECT_EQ(option_names<metrics::ZeroDivision>(), "zero, one, undefined");
-  EXPECT_EQ(option_names<metrics::AverageOver>(), "observed, gold, label_set");
+  EXPECT_EQ(option_names<metrics::AverageOver>(), "observed, gold, label_set, declared");
   EXPECT_EQ(option_names<metrics::MultiLabelMatch>(), "exact, unordered_set");
   EXPECT_EQ(option_names<metrics::SpanRepair>(), "realign, none, error");
   EXPECT_EQ(option_names<metrics::UnparsablePolicy>(), "midpoint, exclude, error");

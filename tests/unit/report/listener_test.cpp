@@ -24,6 +24,24 @@ TEST(ReportListener, WritesTheReportWhenTheProgramEnds) {
   ASSERT_EQ(data.experiments.size(), 2u);
   EXPECT_EQ(data.experiments[0].name, "hand-written");
   EXPECT_EQ(data.experiments[1].name, "published");
+  // The tests that called gtest::gates, with their verdicts; the skipped one is not there.
+  ASSERT_EQ(data.gates.size(), 2u);
+  EXPECT_EQ(data.gates[0].experiment, "published");
+  EXPECT_EQ(data.gates[0].test, "Published.Ranks");
+  EXPECT_TRUE(data.gates[0].passed);
+  EXPECT_EQ(data.gates[1].test, "Published.GateThatFailsOnRequest");
+  EXPECT_TRUE(data.gates[1].passed);
+  // A failing gate: the program fails, and the report says which gate failed.
+  const auto failing_dir = synthbench_test_support::make_temp_dir("synthbench-listener-fail");
+  const auto failing = synthbench_test_support::run_process(
+      {program.string()}, "", {"SYNTHBENCH_REPORT_DIR=" + failing_dir.string(), "SYNTHBENCH_TEST_FAIL_GATE=1"});
+  EXPECT_NE(failing.exit_code, 0);
+  const auto failed = synthbench::report::parse_results(synthbench::detail::read_file(failing_dir / "results.json"), "results.json");
+  ASSERT_EQ(failed.gates.size(), 2u);
+  EXPECT_TRUE(failed.gates[0].passed);
+  EXPECT_FALSE(failed.gates[1].passed);
+  EXPECT_NE(synthbench::detail::read_file(failing_dir / "report.md").find("Published.GateThatFailsOnRequest"), std::string::npos);
+  fs::remove_all(failing_dir);
   // SYNTHBENCH_REPORT=0 turns it off.
   const auto off = synthbench_test_support::make_temp_dir("synthbench-listener-off");
   const auto quiet = synthbench_test_support::run_process(

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <synthbench/metrics/classification.hpp>
+#include <synthbench/scores/approach_bootstrap.hpp>
 
 namespace {
 
@@ -227,6 +228,28 @@ TEST(MetaBootstrap, WorksWithTheMetricsLayersScorers) {
   ASSERT_TRUE(r.defined()) << r.reason();
   EXPECT_EQ(r.value().srcc.value().estimate, 1.0);
   EXPECT_EQ(r.value().mspd.value().estimate, 0.0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ApproachBootstrap, ResamplesApproachesNotItems) {
+  // Same order on both sides: every defined replicate has SRCC 1 (a repeated approach is tied
+  // in both columns), so the interval is [1, 1]. Three approaches: 3 of the 27 resamples repeat
+  // one approach (SRCC 0/0), 11% > 5%: undefined. Different approaches: undefined, saying so.
+  const synthbench::ApproachScores real("real", "f1", {{"a", 0.9}, {"b", 0.7}, {"c", 0.4}, {"d", 0.2}});
+  const synthbench::ApproachScores same("g", "f1", {{"a", 0.8}, {"b", 0.6}, {"c", 0.5}, {"d", 0.1}});
+  const auto i = synthbench::bootstrap_srcc_over_approaches(real, same);
+  ASSERT_TRUE(i.defined()) << i.reason();
+  EXPECT_DOUBLE_EQ(i.value().lower, 1.0);
+  EXPECT_DOUBLE_EQ(i.value().upper, 1.0);
+  EXPECT_EQ(i.value().resamples, 2000u);
+  const synthbench::ApproachScores three_real("real", "f1", {{"a", 0.9}, {"b", 0.7}, {"c", 0.4}});
+  const synthbench::ApproachScores three("g", "f1", {{"a", 0.8}, {"b", 0.6}, {"c", 0.5}});
+  EXPECT_FALSE(synthbench::bootstrap_srcc_over_approaches(three_real, three).defined());
+  const synthbench::ApproachScores other("g", "f1", {{"x", 0.8}, {"b", 0.6}, {"c", 0.5}, {"d", 0.1}});
+  EXPECT_EQ(synthbench::bootstrap_srcc_over_approaches(real, other).why(), synthbench::Undefined::approach_mismatch);
 }
 
 }  // namespace

@@ -19,8 +19,26 @@ TEST(CorrelationTTest, MatchesPublishedTable) {
   EXPECT_NEAR(correlation_t_test(0.5, 12).value(), 0.09785461425781246, 1e-12);
   EXPECT_NEAR(correlation_t_test(0.5, 12, Alternative::greater).value(), 0.04892730712890623, 1e-12);
   EXPECT_NEAR(correlation_t_test(0.5, 12, Alternative::less).value(), 1 - 0.04892730712890623, 1e-12);
-  // Spearman's rho on the hand-worked tied example: 0.8720816, n = 5 (scipy: p = 0.0538542).
+  // The same statistic as Pearson's r at n = 5 (scipy.stats.pearsonr's t: p = 0.0538542).
   EXPECT_NEAR(correlation_t_test(0.8720815992723809, 5).value(), 0.05385421772754211, 1e-10);
+  // As Spearman's rho it is allowed from n = 10: rho = 0.5 at n = 12 gives the same t as r.
+  EXPECT_NEAR(correlation_t_test(0.5, 12, Alternative::two_sided, CorrelationKind::spearman).value(),
+              0.09785461425781246, 1e-12);
+}
+
+TEST(CorrelationTTest, RefusesSpearmanBelowItsValidity) {
+  // n = 6, one swapped pair: rho = 1 - 6 * 2 / (6 * 35) = 0.942857. The t approximation gives
+  // t = 0.942857 sqrt(4 / (1 - 0.888980)) = 5.6595 with 4 df, one-sided p = 0.0024; the exact
+  // p is 6/720 = 0.0083 (the identity and the 5 swaps of neighbours have sum d^2 <= 2).
+  const double rho = 1.0 - 12.0 / 210.0;
+  EXPECT_NEAR(correlation_t_test(rho, 6, Alternative::greater).value(), 0.0024, 0.00005) << "as Pearson's r";
+  const auto refused = correlation_t_test(rho, 6, Alternative::greater, CorrelationKind::spearman);
+  ASSERT_FALSE(refused.defined());
+  EXPECT_EQ(refused.why(), Undefined::too_few);
+  EXPECT_NE(refused.reason().find("exact_p_value"), std::string::npos) << refused.reason();
+  EXPECT_FALSE(correlation_t_test(rho, 9, Alternative::greater, CorrelationKind::spearman).defined());
+  EXPECT_TRUE(correlation_t_test(rho, 10, Alternative::greater, CorrelationKind::spearman).defined());
+  EXPECT_EQ(correlation_t_test(0.5, 20, Alternative::two_sided, CorrelationKind::kendall).why(), Undefined::out_of_domain);
 }
 
 TEST(CorrelationTTest, PerfectCorrelationAndDomain) {
@@ -32,8 +50,11 @@ TEST(CorrelationTTest, PerfectCorrelationAndDomain) {
 }
 
 TEST(KendallNormalTest, MatchesScipyWithTies) {
-  // scipy.stats.kendalltau(x, y, method="asymptotic") on the hand-worked example: p = 0.0769742.
-  EXPECT_NEAR(kendall_normal_test({10, 20, 20, 30, 40}, {1, 3, 2, 5, 4}).value(), 0.07697417298126674, 1e-12);
+  // scipy.stats.kendalltau(x, y, method="asymptotic") on the hand-worked example gives
+  // p = 0.0769742 at n = 5; synthbench refuses n < 10 (the normal approximation's validity).
+  const auto small = kendall_normal_test({10, 20, 20, 30, 40}, {1, 3, 2, 5, 4});
+  EXPECT_EQ(small.why(), Undefined::too_few);
+  EXPECT_NE(small.reason().find("exact_p_value"), std::string::npos) << small.reason();
   // Ties in both samples (scipy: two-sided 0.06715357634466514, less 0.9664232118276674).
   const std::vector<double> a = {1, 2, 2, 3, 5, 5, 5, 8, 9, 9, 12, 13};
   const std::vector<double> b = {3, 1, 4, 4, 5, 9, 2, 6, 5, 3, 5, 8};

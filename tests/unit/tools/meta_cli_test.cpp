@@ -53,9 +53,15 @@ TEST_F(MetaCli, JsonOutputFollowsTheContract) {
     names.push_back(name);
     std::vector<std::string> keys;
     for (const auto& [key, value] : entry.items()) keys.push_back(key);
+    // The contract's fields, then the bootstrap interval of the SRCC over approaches: with three
+    // approaches 3 of the 3^3 = 27 resamples repeat one approach only (no SRCC), 11% > the 5%
+    // allowed, so there is none, and "undefined" says why.
     EXPECT_EQ(keys, (std::vector<std::string>{"mspd", "srcc", "srcc_p_exact", "kendall_tau_b", "top1_agreement",
-                                              "selection_regret", "difficulty_gap"}))
+                                              "selection_regret", "difficulty_gap", "srcc_ci", "undefined"}))
         << name;
+    EXPECT_TRUE(entry.at("srcc_ci").is_null()) << name;
+    EXPECT_NE(entry.at("undefined").at("srcc_ci").get<std::string>().find("undefined"), std::string::npos)
+        << entry.at("undefined").dump();
   }
   EXPECT_EQ(names, (std::vector<std::string>{"a", "b", "average"}));
   // Generator a: same order as real: SRCC 1; exact one-sided p = 1/3! = 1/6.
@@ -66,6 +72,37 @@ TEST_F(MetaCli, JsonOutputFollowsTheContract) {
   EXPECT_EQ(doc["datasets"]["b"]["top1_agreement"], false);
   // Bias factor of a: own data .8 - .65 = .15; b's data .6 - .5333 = .0667: bf = .0833.
   EXPECT_NEAR(doc["bias_factor"]["a"].get<double>(), 0.15 - (0.6 - 1.6 / 3), 1e-12);
+}
+
+TEST_F(MetaCli, EachSrccComesWithABootstrapIntervalOverApproaches) {
+  // Five approaches. Generator "same" orders them as the real data does, "reversed" the other
+  // way round. Any resample of approaches keeps that relation (a repeated approach is tied in
+  // both columns), so every defined replicate has SRCC 1 (resp. -1): the intervals are [1, 1]
+  // and [-1, -1]. Only the 5 of 5^5 = 3125 resamples that repeat one approach are undefined.
+  const char* table = R"({"metric": "f1",
+    "real": {"a": 0.9, "b": 0.8, "c": 0.6, "d": 0.5, "e": 0.2},
+    "synthetic": {"same": {"a": 0.7, "b": 0.6, "c": 0.5, "d": 0.3, "e": 0.1},
+                  "reversed": {"a": 0.1, "b": 0.2, "c": 0.3, "d": 0.4, "e": 0.5}}})";
+  const auto r = synthbench({"meta", "--input", write("five.json", table)});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::ordered_json::parse(r.out);
+  const auto& same = doc.at("datasets").at("same").at("srcc_ci");
+  EXPECT_DOUBLE_EQ(same.at("lower").get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(same.at("upper").get<double>(), 1.0);
+  EXPECT_EQ(same.at("confidence").get<double>(), 0.95);
+  EXPECT_EQ(same.at("resamples").get<int>(), 2000);
+  EXPECT_EQ(same.at("resampled").get<std::string>(), "approaches");
+  EXPECT_DOUBLE_EQ(doc.at("datasets").at("reversed").at("srcc_ci").at("upper").get<double>(), -1.0);
+  // The average is (0.4, 0.4, 0.4, 0.35, 0.3): ties, so its interval is not a single point.
+  const auto& average = doc.at("datasets").at("average").at("srcc_ci");
+  EXPECT_LE(average.at("lower").get<double>(), doc.at("datasets").at("average").at("srcc").get<double>());
+  EXPECT_GE(average.at("upper").get<double>(), doc.at("datasets").at("average").at("srcc").get<double>());
+  // Markdown: the interval is a column of Table I.
+  const auto md = synthbench({"meta", "--input", write("five.json", table), "--format", "markdown"});
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_NE(md.out.find("| SRCC 95% CI |"), std::string::npos) << md.out;
+  // MSPD of "same": (0.04 + 0.04 + 0.01 + 0.04 + 0.01) / 5 = 0.028; p = 1/5! = 0.00833.
+  EXPECT_NE(md.out.find("| same | 0.03 | 1.00 | 0.00833 | [1.00, 1.00] |"), std::string::npos) << md.out;
 }
 
 TEST_F(MetaCli, ReproducesThePublishedPoliticsTable) {

@@ -103,6 +103,15 @@ TEST_F(ScoreCli, IntentJsonFollowsTheContract) {
   ASSERT_EQ(all.exit_code, 0) << all.err;
   EXPECT_DOUBLE_EQ(nlohmann::json::parse(all.out)["metrics"]["macro_f1"].get<double>(), 73.0 / 210);
   EXPECT_EQ(nlohmann::json::parse(all.out)["options"]["average_over"], "label_set");
+  // The study's way, declared labels {A, B} only: C is gold but averaged over no class, E and
+  // Foo are outside the label set {A, B, C}. A: TP 2, predicted 3, support 4 -> F1 4/7;
+  // B: TP 1, predicted 2, support 2 -> F1 1/2; macro F1 = (4/7 + 1/2) / 2 = 15/28.
+  const auto declared = synthbench({"score", "intent", "--gold", write("g.jsonl", kIntentGold), "--pred",
+                                    write("p.jsonl", kIntentPred), "--labels", write("ab.json", R"(["A", "B"])"),
+                                    "--average-over", "declared"});
+  ASSERT_EQ(declared.exit_code, 0) << declared.err;
+  EXPECT_DOUBLE_EQ(nlohmann::json::parse(declared.out)["metrics"]["macro_f1"].get<double>(), 15.0 / 28);
+  EXPECT_EQ(nlohmann::json::parse(declared.out)["options"]["average_over"], "declared");
 }
 
 TEST_F(ScoreCli, BootstrapIsReproducibleAndSeeded) {
@@ -294,7 +303,7 @@ TEST_F(ScoreCli, PolicyOptionsAcceptEveryNameAndAlias) {
     std::string names;
   };
   const std::vector<Bad> bad = {{"intent", "zero-division", "NaN", "zero, one, undefined"},
-                                {"intent", "average-over", "all", "observed, gold, label_set"},
+                                {"intent", "average-over", "all", "observed, gold, label_set, declared"},
                                 {"intent", "multi-intent", "sets", "exact, unordered_set"},
                                 {"ner", "span-repair", "fix", "realign, none, error"},
                                 {"sts", "unparsable", "", "midpoint, exclude, error"},

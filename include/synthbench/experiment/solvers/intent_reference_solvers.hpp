@@ -68,8 +68,36 @@ inline std::size_t argmax(const std::vector<double>& scores) {
 /// Multinomial naive Bayes over word counts with Laplace smoothing.
 class NaiveBayesIntentSolver : public IntentSolver {
  public:
+  /// The terms a text is counted as (words by default; char_ngram_bayes.hpp counts n-grams).
+  using Features = std::vector<std::string> (*)(const std::string&);
+
   /// Trains on `train`; `alpha` is the additive smoothing.
-  explicit NaiveBayesIntentSolver(const std::vector<IntentItem>& train, double alpha = 1.0) : index_(train) {
+  explicit NaiveBayesIntentSolver(const std::vector<IntentItem>& train, double alpha = 1.0)
+      : NaiveBayesIntentSolver(train, alpha, &default_features, "naive-bayes") {}
+
+  std::string name() const override { return name_; }
+
+  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
+    std::vector<IntentPrediction> out;
+    out.reserve(texts.size());
+    const std::size_t k = log_prior_.size();
+    for (const auto& text : texts) {
+      std::vector<double> score = log_prior_;
+      for (const auto& w : features_(text)) {
+        const auto it = ids_.find(w);
+        if (it == ids_.end()) continue;  // unseen terms: no evidence
+        const double* row = log_likelihood_.data() + std::size_t{it->second} * k;
+        for (std::size_t c = 0; c < k; ++c) score[c] += row[c];
+      }
+      out.push_back({index_.labels[detail::argmax(score)], {}});
+    }
+    return out;
+  }
+
+ protected:
+  /// Trains on `train`, counting each text as `features(text)`, under the name `name`.
+  NaiveBayesIntentSolver(const std::vector<IntentItem>& train, double alpha, Features features, std::string name)
+      : index_(train), features_(features), name_(std::move(name)) {
     // Words are interned to ids (first occurrence first); counts and log-likelihoods are
     // dense (word id x class) tables.
     const std::size_t k = index_.labels.size();
@@ -79,7 +107,7 @@ class NaiveBayesIntentSolver : public IntentSolver {
     for (std::size_t i = 0; i < train.size(); ++i) {
       const std::size_t c = index_.of_item[i];
       class_count[c] += 1.0;
-      for (auto& w : tokenize(train[i].text)) {
+      for (auto& w : features_(train[i].text)) {
         const auto [it, inserted] = ids_.emplace(std::move(w), static_cast<std::uint32_t>(ids_.size()));
         if (inserted) word_count.resize(word_count.size() + k, 0.0);
         word_count[std::size_t{it->second} * k + c] += 1.0;
@@ -98,27 +126,12 @@ class NaiveBayesIntentSolver : public IntentSolver {
     }
   }
 
-  std::string name() const override { return "naive-bayes"; }
-
-  std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
-    std::vector<IntentPrediction> out;
-    out.reserve(texts.size());
-    const std::size_t k = log_prior_.size();
-    for (const auto& text : texts) {
-      std::vector<double> score = log_prior_;
-      for (const auto& w : tokenize(text)) {
-        const auto it = ids_.find(w);
-        if (it == ids_.end()) continue;  // unseen words: no evidence
-        const double* row = log_likelihood_.data() + std::size_t{it->second} * k;
-        for (std::size_t c = 0; c < k; ++c) score[c] += row[c];
-      }
-      out.push_back({index_.labels[detail::argmax(score)], {}});
-    }
-    return out;
-  }
-
  private:
+  static std::vector<std::string> default_features(const std::string& text) { return tokenize(text); }
+
   detail::LabelIndex index_;
+  Features features_;
+  std::string name_;
   std::vector<double> log_prior_;
   std::unordered_map<std::string, std::uint32_t> ids_;  // the vocabulary
   std::vector<double> log_likelihood_;                   // id * classes + class
