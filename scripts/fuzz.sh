@@ -13,7 +13,8 @@
 # from the repository's cassettes and a few hand-written documents); dictionary:
 # tests/fuzz/<target>.dict when it exists, else generated (the cassette loader's). Exits
 # non-zero when a fuzzer finds a crash, a leak, a timeout or a sanitizer report; the
-# reproducer is left in the build dir (crash-*, leak-*, timeout-*).
+# reproducer is left in the build dir (crash-*, leak-*, timeout-*). $SYNTHBENCH_FUZZ_JOBS
+# fuzzers (default 2) run at once, each on one core.
 set -euo pipefail
 
 seconds="${1:-default}"
@@ -25,7 +26,7 @@ shift || true
 selected=("$@")
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SYNTHBENCH_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-jobs="${SYNTHBENCH_FUZZ_JOBS:-2}"
+jobs="${SYNTHBENCH_FUZZ_JOBS:-2}"  # build jobs, and fuzzers run at once
 
 generator=()
 if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
@@ -87,6 +88,17 @@ make_dictionary() {
 
 status=0
 ran=0
+# Runs one fuzzer; its verdict goes to <build>/<name>.status so that several can run at once.
+run_fuzzer() {  # name fuzzer duration dict corpus
+  local name="$1" fuzzer="$2" duration="$3" dict="$4" corpus="$5"
+  if (cd "$build" && "$fuzzer" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+                        -dict="$dict" "$corpus" 2>"$build/$name.log"); then
+    echo ok > "$build/$name.status"
+  else
+    echo failed > "$build/$name.status"
+  fi
+}
+names=()
 for fuzzer in "$build"/tests/fuzz/synthbench_*_fuzz; do
   [ -x "$fuzzer" ] || continue
   name="$(basename "$fuzzer")"
@@ -117,15 +129,23 @@ for fuzzer in "$build"/tests/fuzz/synthbench_*_fuzz; do
   else
     make_dictionary "$dict"
   fi
+  # Each fuzzer is one process on one core: $jobs of them run side by side.
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n || true; done
   echo "== $name: ${duration}s"
+  rm -f "$build/$name.status"
+  run_fuzzer "$name" "$fuzzer" "$duration" "$dict" "$corpus" &
+  names+=("$name")
   ran=$((ran + 1))
-  if ! (cd "$build" && "$fuzzer" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-                          -dict="$dict" "$corpus" 2>"$build/$name.log"); then
+done
+wait
+for name in "${names[@]}"; do
+  if [ "$(cat "$build/$name.status" 2>/dev/null)" = ok ]; then
+    echo "== $name:"
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$name.log" || true
+  else
     echo "!! $name failed; see $build/$name.log and the reproducer in $build" >&2
     tail -40 "$build/$name.log" >&2
     status=1
-  else
-    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$name.log" || true
   fi
 done
 if [ "$ran" = 0 ]; then

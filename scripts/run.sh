@@ -29,7 +29,7 @@ if [ -d "$data/real" ] && [ -d "$data/generated" ]; then
 else
   echo "=== The flagship suite (ctest -L example); the seed study skips: no SG4NLP data in $data"
 fi
-SYNTHBENCH_REPORT_DIR="$report" ctest --test-dir "$build" -L example --output-on-failure
+SYNTHBENCH_REPORT_DIR="$report" ctest --test-dir "$build" -L example -j "$(nproc)" --output-on-failure
 
 echo
 echo "=== synthbench meta on the bundled, illustrative score table (fixtures/scores/)"

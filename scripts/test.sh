@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test of synthbench, as the README's second command:
-#   g++     -std=c++17, Debug, -Werror   (build/test-gcc)
-#   clang++ -std=c++20, Debug, -Werror   (build/test-clang)
+#   g++     -std=c++17, Debug (-g1), -Werror, no examples   (build/test-gcc)
+#   clang++ -std=c++20, Debug, -Werror, with the examples  (build/test-clang)
 # Every public header is also compiled alone (g++, C++17); the clang++ build compiles every
 # header again as C++20 through the umbrella headers. With SYNTHBENCH_TEST_SANITIZE set (CI
 # sets address,undefined), the clang++ build is instrumented with those sanitizers and its
@@ -19,7 +19,7 @@ status=0
 
 sanitize="${SYNTHBENCH_TEST_SANITIZE:-}"
 
-configure_and_build() {  # name compiler standard header-check-standards sanitizers
+configure_and_build() {  # name compiler standard header-check-standards sanitizers [cmake args...]
   local dir="build/test-$1"
   # A sanitized build leaves out the Google Benchmark programs: their timings mean nothing
   # under the sanitizers, and the plain build smoke-runs them.
@@ -28,21 +28,27 @@ configure_and_build() {  # name compiler standard header-check-standards sanitiz
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER="$2" \
         -DCMAKE_CXX_STANDARD="$3" -DCMAKE_CXX_STANDARD_REQUIRED=ON -DSYNTHBENCH_WERROR=ON \
         "-DSYNTHBENCH_HEADER_CHECK_STANDARDS=$4" "-DSYNTHBENCH_SANITIZE=$5" "-DSYNTHBENCH_BUILD_BENCHMARKS=$benchmarks" \
-        -DSYNTHBENCH_UNITY_TESTS=ON \
+        -DSYNTHBENCH_UNITY_TESTS=ON "${@:6}" \
         > "$dir.configure.log" 2>&1 || { cat "$dir.configure.log"; return 1; }
   cmake --build "$dir" -j "$jobs"
 }
 
 mkdir -p build
 echo "=== synthbench: building with g++ (C++17) in build/test-gcc"
-configure_and_build gcc g++ 17 17 "" || { echo "synthbench: the g++ build failed" >&2; status=1; }
+# The g++ build leaves out the examples (the main job, scripts/run.sh, builds and runs them
+# with g++, and the clang++ build below runs them once more, under the sanitizers in CI) and
+# keeps line tables and function names only (-g1): a fifth less compile time (docs/decisions.md).
+configure_and_build gcc g++ 17 17 "" -DSYNTHBENCH_BUILD_EXAMPLES=OFF -DCMAKE_CXX_FLAGS_DEBUG=-g1 || { echo "synthbench: the g++ build failed" >&2; status=1; }
+echo "=== synthbench: the g++ build took $SECONDS s"
 echo "=== synthbench: building with clang++ (C++20${sanitize:+, -fsanitize=$sanitize}) in build/test-clang"
+started=$SECONDS
 configure_and_build clang clang++ 20 "" "$sanitize" || { echo "synthbench: the clang++ build failed" >&2; status=1; }
+echo "=== synthbench: the clang++ build took $((SECONDS - started)) s"
 
 # Run the tests of both builds; the clang run comes last so that its summary ends the output.
 for name in gcc clang; do
   if [ -f "build/test-$name/CTestTestfile.cmake" ]; then
-    echo "=== synthbench: ctest in build/test-$name"
+    echo "=== synthbench: ctest in build/test-$name (after $SECONDS s)"
     if [ "$name" = clang ] && [ -n "$sanitize" ]; then
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --test-dir "build/test-$name" -j "$jobs" --output-on-failure --timeout 900 -LE cmake || status=1
