@@ -17,7 +17,7 @@
 #include <unordered_set>  // std::unordered_set
 #include <vector>         // std::vector
 
-#include "synthbench/experiment/solvers/ner_reference_solvers.hpp"  // TokenSpanNerSolver, detail::ner_solvers
+#include "synthbench/experiment/solvers/ner_token_spans.hpp"  // TokenSpanNerSolver, detail::ner_solvers
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN

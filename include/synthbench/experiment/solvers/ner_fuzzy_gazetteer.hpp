@@ -23,7 +23,7 @@
 #include <utility>        // std::pair
 #include <vector>         // std::vector
 
-#include "synthbench/experiment/solvers/ner_reference_solvers.hpp"  // TokenSpanNerSolver, detail::ner_solvers
+#include "synthbench/experiment/solvers/ner_token_spans.hpp"  // TokenSpanNerSolver, detail::ner_solvers
 #include "synthbench/experiment/text_features.hpp"                  // char_ngrams, count_vector, SparseVector
 #include "synthbench/version.hpp"
 

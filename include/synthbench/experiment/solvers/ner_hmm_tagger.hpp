@@ -27,7 +27,7 @@
 #include <unordered_map>  // std::unordered_map
 #include <vector>         // std::vector
 
-#include "synthbench/experiment/solvers/ner_reference_solvers.hpp"  // TokenSpanNerSolver, detail::ner_solvers
+#include "synthbench/experiment/solvers/ner_token_spans.hpp"  // TokenSpanNerSolver, detail::ner_solvers
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN
