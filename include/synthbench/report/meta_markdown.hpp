@@ -10,6 +10,7 @@
 #include <string>  // std::string
 
 #include "synthbench/detail/format.hpp"
+#include "synthbench/report/markdown_escape.hpp"
 #include "synthbench/result.hpp"
 #include "synthbench/scores/meta_summary.hpp"
 #include "synthbench/scores/approach_bootstrap.hpp"
@@ -24,15 +25,6 @@ inline std::string cell(const Result<double>& r, int decimals) {
   return r.defined() ? synthbench::detail::fixed(r.value(), decimals) : "n/a";
 }
 
-inline std::string escape_cell(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace detail
 
 /// Markdown tables of `summary`; `table` supplies the per-approach scores, `srcc_intervals`
@@ -45,7 +37,7 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   using synthbench::detail::signed_fixed;
   std::string md;
   std::string notes;
-  md += "## Synthetic vs real: " + detail::escape_cell(summary.metric) + "\n\n";
+  md += "## Synthetic vs real: " + detail::md_escape(summary.metric) + "\n\n";
   md += "Table I. MSPD (lower is better) and SRCC (higher is better) of each synthetic benchmark "
         "against the real data, over " + std::to_string(summary.approaches.size()) + " approaches.\n\n";
   const bool ci = srcc_intervals != nullptr;
@@ -54,7 +46,7 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   md += std::string("| --- | ---: | ---: | ---: |") + (ci ? " ---: |" : "") + " ---: | :---: | ---: | ---: |\n";
   for (const auto& d : summary.datasets) {
     const bool average = d.dataset == ScoreTable::average_name;
-    const std::string name = average ? "**Average**" : detail::escape_cell(d.dataset);
+    const std::string name = average ? "**Average**" : detail::md_escape(d.dataset);
     const std::string p = d.srcc_p_exact.defined() ? general(d.srcc_p_exact.value().p, 3) : "n/a";
     const std::string top1 = d.top1_agreement.defined() ? (d.top1_agreement.value() ? "yes" : "no") : "n/a";
     std::string interval;
@@ -85,20 +77,20 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   } else {
     md += "| Model | Bias factor |\n| --- | ---: |\n";
     for (const auto& [model, bf] : summary.bias_factors) {
-      md += "| " + detail::escape_cell(model) + " | " + (bf.defined() ? signed_fixed(bf.value(), 3) : "n/a") + " |\n";
+      md += "| " + detail::md_escape(model) + " | " + (bf.defined() ? signed_fixed(bf.value(), 3) : "n/a") + " |\n";
       if (!bf.defined()) notes += "- bias factor of " + model + ": " + bf.reason() + "\n";
     }
   }
 
-  md += "\nScores (" + detail::escape_cell(summary.metric) + ")\n\n| Approach | Real |";
+  md += "\nScores (" + detail::md_escape(summary.metric) + ")\n\n| Approach | Real |";
   std::string rule = "| --- | ---: |";
   for (const auto& name : table.synthetic_names()) {
-    md += " " + (name == ScoreTable::average_name ? std::string("Average") : detail::escape_cell(name)) + " |";
+    md += " " + (name == ScoreTable::average_name ? std::string("Average") : detail::md_escape(name)) + " |";
     rule += " ---: |";
   }
   md += "\n" + rule + "\n";
   for (const auto& approach : summary.approaches) {
-    md += "| " + detail::escape_cell(approach) + " | " + fixed(table.real().at(approach), 4) + " |";
+    md += "| " + detail::md_escape(approach) + " | " + fixed(table.real().at(approach), 4) + " |";
     for (const auto& name : table.synthetic_names()) {
       const auto s = table.synthetic(name).find(approach);
       md += " " + (s ? fixed(*s, 4) : std::string("n/a")) + " |";

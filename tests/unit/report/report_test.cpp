@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "support/test_paths.hpp"
 #include "toy_experiment.hpp"
@@ -98,6 +99,26 @@ TEST(MarkdownReport, HasTableOneTableTwoAndTheRest) {
   EXPECT_NE(md.find("| strong |"), std::string::npos);
   EXPECT_NE(md.find("| cassettes/toy.json | 30 | 0 | 2 |"), std::string::npos);
   EXPECT_NE(md.find("gen-b (6 items, 1 duplicate)"), std::string::npos) << md;
+}
+
+// One Markdown escaper serves every table of the report layer (issue 14): `synthbench meta`'s
+// tables used to escape only '|', so a line break in a name split its row in two.
+TEST(MetaMarkdown, ANameWithALineBreakOrAPipeStaysInOneCell) {
+  synthbench::ScoreTable t("macro_f1");
+  const char* approaches[] = {"A", "B", "C"};
+  const double real[] = {.9, .8, .7};
+  for (int i = 0; i < 3; ++i) {
+    t.set_real(approaches[i], real[i]).set_synthetic("gen\nx|y", approaches[i], real[i] - .1);
+  }
+  const std::string md = synthbench::report::meta_to_markdown(synthbench::summarize(t), t);
+  EXPECT_NE(md.find("| gen x\\|y |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("gen\nx"), std::string::npos) << md;
+  // Every table row is whole: it starts and ends with '|'.
+  std::istringstream lines(md);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.front() != '|') continue;
+    EXPECT_EQ(line.back(), '|') << line;
+  }
 }
 
 TEST(HtmlReport, OneLinePerDataSourceInEveryChart) {
