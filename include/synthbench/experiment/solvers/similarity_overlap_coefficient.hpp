@@ -10,11 +10,9 @@
 
 #include <algorithm>  // std::min
 #include <cstddef>    // std::size_t
-#include <set>        // std::set
 #include <string>     // std::string
 
-#include "synthbench/experiment/solvers/similarity_reference_solvers.hpp"  // PairwiseSimilaritySolver
-#include "synthbench/experiment/text_features.hpp"                         // tokenize
+#include "synthbench/experiment/solvers/similarity_reference_solvers.hpp"  // PairwiseSimilaritySolver, detail::word_set_overlap
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN
@@ -27,15 +25,10 @@ class OverlapCoefficientSimilaritySolver : public PairwiseSimilaritySolver {
 
  protected:
   double similarity(const std::string& a, const std::string& b) const override {
-    const auto ta = tokenize(a);
-    const auto tb = tokenize(b);
-    const std::set<std::string> sa(ta.begin(), ta.end());
-    const std::set<std::string> sb(tb.begin(), tb.end());
-    if (sa.empty() && sb.empty()) return 1.0;
-    if (sa.empty() || sb.empty()) return 0.0;
-    std::size_t common = 0;
-    for (const auto& w : sa) common += sb.count(w);
-    return static_cast<double>(common) / static_cast<double>(std::min(sa.size(), sb.size()));
+    const auto o = detail::word_set_overlap(a, b);
+    if (o.size_a == 0 && o.size_b == 0) return 1.0;
+    if (o.size_a == 0 || o.size_b == 0) return 0.0;
+    return static_cast<double>(o.common) / static_cast<double>(std::min(o.size_a, o.size_b));
   }
 };
 

@@ -30,6 +30,29 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
+namespace detail {
+
+/// The sizes of two sentences' word sets (tokenize of text_features.hpp) and how many words
+/// they share: what the set-overlap similarities (Jaccard, overlap coefficient) are made of.
+struct WordSetOverlap {
+  std::size_t size_a = 0;  ///< distinct words of the first sentence
+  std::size_t size_b = 0;  ///< distinct words of the second
+  std::size_t common = 0;  ///< distinct words in both
+};
+
+/// The word-set overlap of `a` and `b`.
+inline WordSetOverlap word_set_overlap(const std::string& a, const std::string& b) {
+  const auto ta = tokenize(a);
+  const auto tb = tokenize(b);
+  const std::set<std::string> sa(ta.begin(), ta.end());
+  const std::set<std::string> sb(tb.begin(), tb.end());
+  WordSetOverlap out{sa.size(), sb.size(), 0};
+  for (const auto& w : sa) out.common += sb.count(w);
+  return out;
+}
+
+}  // namespace detail
+
 /// A similarity scorer defined by a similarity in [0, 1] of one pair.
 class PairwiseSimilaritySolver : public SimilaritySolver {
  public:
@@ -98,14 +121,9 @@ class TokenJaccardSimilaritySolver : public PairwiseSimilaritySolver {
 
  protected:
   double similarity(const std::string& a, const std::string& b) const override {
-    const auto ta = tokenize(a);
-    const auto tb = tokenize(b);
-    const std::set<std::string> sa(ta.begin(), ta.end());
-    const std::set<std::string> sb(tb.begin(), tb.end());
-    if (sa.empty() && sb.empty()) return 1.0;
-    std::size_t common = 0;
-    for (const auto& w : sa) common += sb.count(w);
-    return static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
+    const auto o = detail::word_set_overlap(a, b);
+    if (o.size_a == 0 && o.size_b == 0) return 1.0;
+    return static_cast<double>(o.common) / static_cast<double>(o.size_a + o.size_b - o.common);
   }
 };
 
