@@ -57,6 +57,9 @@ started=$SECONDS
 # g++) and whose report it renders in Chromium.
 clang_args=(-DSYNTHBENCH_BUILD_EXAMPLES=ON)
 if [ -n "$sanitize" ]; then clang_args=(-DSYNTHBENCH_BUILD_EXAMPLES=OFF); fi
+# lld links a sanitized test program in 0.7 s where ld.bfd takes 2.3 s (install-deps.sh installs
+# it; without it the default linker is used).
+if command -v ld.lld >/dev/null 2>&1; then clang_args+=(-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld); fi
 configure_and_build clang clang++ 20 "" "$sanitize" "${clang_args[@]}" || { echo "synthbench: the clang++ build failed" >&2; status=1; }
 echo "=== synthbench: the clang++ build took $((SECONDS - started)) s"
 
