@@ -6,7 +6,7 @@
 //
 // The scores below are invented for the example; they come from no model.
 
-#include <synthbench/gtest.hpp>
+#include <synthbench/gtest/assertions.hpp>
 
 namespace {
 

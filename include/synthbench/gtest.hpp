@@ -14,9 +14,7 @@
 
 #include "synthbench/error.hpp"
 #include "synthbench/experiment/experiment.hpp"
-#include "synthbench/gtest/agreement_assertions.hpp"
-#include "synthbench/gtest/bias_assertions.hpp"
-#include "synthbench/gtest/bootstrap_assertions.hpp"
+#include "synthbench/gtest/assertions.hpp"
 #include "synthbench/gtest/comparison_table.hpp"
 #include "synthbench/gtest/experiment_assertions.hpp"
 #include "synthbench/gtest/outcome_assertions.hpp"
