@@ -4,6 +4,10 @@
 /// @file
 /// `Result<T>`: a statistic's value, or the reason it is undefined.
 ///
+/// The vocabulary every result type of synthbench shares (llm::Parsed<T> too): `ok()` when
+/// there is a value, `value()`, `code()` the stable code of a failure to branch or count on,
+/// `detail()` what was found, `message()` the sentence for people ("code: detail").
+///
 /// Statistics never return a silent NaN. Too few values, constant input, NaN or infinity,
 /// mismatched lengths or approach sets give an undefined Result that says why; an assertion
 /// on it fails with that reason, and `value()` throws `UndefinedStatistic` carrying it.
@@ -49,9 +53,9 @@ class Result {
   Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design, like std::optional
 
   /// An undefined result; `detail` completes the reason ("y has all 6 values equal to 0.5").
-  static Result undefined(Undefined why, std::string detail) {
+  static Result undefined(Undefined code, std::string detail) {
     Result r;
-    r.why_ = why;
+    r.code_ = code;
     r.detail_ = std::move(detail);
     return r;
   }
@@ -59,51 +63,51 @@ class Result {
   /// Carries the reason of another undefined result over to this type.
   template <class U>
   static Result undefined_from(const Result<U>& other) {
-    return undefined(other.why(), other.detail());
+    return undefined(other.code(), other.detail());
   }
 
-  /// True when the statistic has a value.
-  bool defined() const noexcept { return value_.has_value(); }
-  /// Same as defined().
-  explicit operator bool() const noexcept { return defined(); }
+  /// True when the statistic has a value (it is defined).
+  bool ok() const noexcept { return value_.has_value(); }
+  /// Same as ok().
+  explicit operator bool() const noexcept { return ok(); }
 
   /// The value; throws UndefinedStatistic with the reason when undefined.
   const T& value() const& {
-    if (!value_) throw UndefinedStatistic(reason());
+    if (!value_) throw UndefinedStatistic(message());
     return *value_;
   }
   /// The value of a temporary, moved out: `for (double r : average_ranks(x).value())` must
   /// not iterate over a reference into a destroyed Result.
   T value() && {
-    if (!value_) throw UndefinedStatistic(reason());
+    if (!value_) throw UndefinedStatistic(message());
     return std::move(*value_);
   }
   /// The value, or `fallback` when undefined.
   T value_or(T fallback) const { return value_ ? *value_ : std::move(fallback); }
 
-  /// Why it is undefined (meaningless when defined()).
-  Undefined why() const noexcept { return why_; }
+  /// Why it is undefined (meaningless when ok()).
+  Undefined code() const noexcept { return code_; }
   /// The detail given with the reason, e.g. "x has 1 value, Spearman needs at least 2".
   const std::string& detail() const noexcept { return detail_; }
   /// "undefined (constant_input): y has all 6 values equal"; empty when defined.
-  std::string reason() const {
+  std::string message() const {
     if (value_) return {};
-    return std::string("undefined (") + to_string(why_) + "): " + detail_;
+    return std::string("undefined (") + to_string(code_) + "): " + detail_;
   }
 
  private:
   Result() = default;
 
   std::optional<T> value_;
-  Undefined why_ = Undefined::too_few;
+  Undefined code_ = Undefined::too_few;
   std::string detail_;
 };
 
 /// Prints the value, or the reason when undefined.
 template <class T>
 std::ostream& operator<<(std::ostream& os, const Result<T>& r) {
-  if (r.defined()) return os << r.value();
-  return os << r.reason();
+  if (r.ok()) return os << r.value();
+  return os << r.message();
 }
 
 SYNTHBENCH_NAMESPACE_END

@@ -29,11 +29,11 @@ bool known_item_reason(const std::string& r) {
 template <class Items>
 void check_common(const Items& r) {
   if (!r) {
-    FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.reason()));
+    FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.code()));
     return;
   }
   FUZZ_CHECK(r.value().items.size() == r.value().lines.size());
-  for (const auto& i : r.value().issues) FUZZ_CHECK(known_item_reason(i.reason));
+  for (const auto& i : r.value().issues) FUZZ_CHECK(known_item_reason(i.code));
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ void check(const std::string& answer, const synthbench::LabelSet& labels) {
       for (const auto& l : labels.labels()) known = known || l == r.value();
       FUZZ_CHECK(known);
     } else {
-      FUZZ_CHECK(reasons.count(r.reason()) != 0);
+      FUZZ_CHECK(reasons.count(r.code()) != 0);
     }
   }
 }

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(again.value().value == v.value);
       FUZZ_CHECK(again.value().repairs.empty());
     } else {
-      FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.reason()));
+      FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.code()));
       FUZZ_CHECK(!r.detail().empty());
     }
   }
@@ -43,11 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(rec.begin < answer.size());
     }
     for (const auto& f : records.value().failures) {
-      FUZZ_CHECK(synthbench_fuzz::known_json_reason(f.failure.reason));
+      FUZZ_CHECK(synthbench_fuzz::known_json_reason(f.failure.code));
       FUZZ_CHECK(f.line >= 1 && f.line <= lines);
     }
   } else {
-    FUZZ_CHECK(synthbench_fuzz::known_json_reason(records.reason()));
+    FUZZ_CHECK(synthbench_fuzz::known_json_reason(records.code()));
   }
   return 0;
 }

@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const bool typed : {true, false}) {
     const auto r = synthbench::parse_ner_answer(answer, text, typed ? types : synthbench::LabelSet());
     if (!r) {
-      FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.reason()));
+      FUZZ_CHECK(synthbench_fuzz::known_json_reason(r.code()));
       continue;
     }
     for (const auto& e : r.value().entities) {
@@ -35,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(index.substr(e.start, e.end) == *e.text);
       if (typed) FUZZ_CHECK(types.find_key(synthbench::LabelSet::key(e.type)) != nullptr && *types.find(e.type) == e.type);
     }
-    for (const auto& i : r.value().issues) FUZZ_CHECK(entity_reasons.count(i.reason) != 0);
+    for (const auto& i : r.value().issues) FUZZ_CHECK(entity_reasons.count(i.code) != 0);
   }
   // align_mentions directly: the answer's lines as mentions.
   std::vector<synthbench::Mention> mentions;
@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(aligned.size() == mentions.size());
   for (std::size_t k = 0; k < aligned.size(); ++k) {
     if (!aligned[k].entity) {
-      FUZZ_CHECK(aligned[k].reason == "not_found" || aligned[k].reason == "duplicate");
+      FUZZ_CHECK(aligned[k].code == "not_found" || aligned[k].code == "duplicate");
       continue;
     }
     const auto& e = *aligned[k].entity;

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(std::isfinite(r.value()));
       FUZZ_CHECK(r.value() >= scale.min && r.value() <= scale.max);
     } else {
-      FUZZ_CHECK(reasons.count(r.reason()) != 0);
+      FUZZ_CHECK(reasons.count(r.code()) != 0);
     }
   }
   return 0;

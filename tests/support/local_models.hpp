@@ -250,7 +250,7 @@ class LocalIntentModels {
                                                                       std::size_t per_class) {
     std::map<std::string, std::map<std::string, double>> counts;
     for (const auto& item : train) {
-      for (const auto& w : synthbench::tokenize(item.text)) counts[item.label][w] += 1.0;
+      for (const auto& w : synthbench::text::tokenize(item.text)) counts[item.label][w] += 1.0;
     }
     std::map<std::string, double> classes_using;
     for (const auto& [label, c] : counts) {

@@ -67,7 +67,7 @@ int run_plan(const std::vector<std::string>& args, std::ostream& out, std::ostre
       throw UsageProblem{"--discordance must lie in [drop, 1], got '" + parsed.get("discordance") + "'"};
     }
     const auto plan = synthbench::stats::plan_items(in);
-    if (!plan) throw UsageProblem{plan.reason()};
+    if (!plan) throw UsageProblem{plan.message()};
     const auto& r = plan.value();
     if (format == "text") {
       using synthbench::detail::general;

@@ -72,7 +72,7 @@ struct UndefinedCell {
   std::string metric;   ///< the table's metric
   std::string solver;   ///< the approach
   std::string dataset;  ///< "real" or a generator
-  std::string reason;   ///< why, e.g. "undefined (constant_input): ..."
+  std::string message;  ///< why, e.g. "undefined (constant_input): ..."
 };
 
 /// The results of a generator x solver grid on one real dataset.

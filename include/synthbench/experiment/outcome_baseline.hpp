@@ -758,7 +758,7 @@ class OutcomeBaselineReader {
       if (!computed || std::fabs(computed.value() - stored) > 1e-9 * std::max(1.0, std::fabs(stored))) {
         throw InputError(905, source_, at,
                          "the stored " + metric + " " + detail::general(stored, 10) + " is not what the items give (" +
-                             (computed ? detail::general(computed.value(), 10) : computed.reason()) +
+                             (computed ? detail::general(computed.value(), 10) : computed.message()) +
                              "): the file was edited by hand; bless it again");
       }
     }

@@ -306,7 +306,7 @@ Experiment run_experiment(const ExperimentSpec<Item>& spec) {
       for (const auto& cell : cells) {
         const Result<double> value = cell.score->score();
         if (!value) {
-          experiment.add_undefined_cell({cell.metric, approach, d.name, value.reason()});
+          experiment.add_undefined_cell({cell.metric, approach, d.name, value.message()});
           experiment.table(cell.metric);  // the table exists even when this cell does not
           continue;
         }

@@ -2,7 +2,7 @@
 #define SYNTHBENCH_EXPERIMENT_TEXT_FEATURES_HPP
 
 /// @file
-/// Text features for the in-process reference solvers: tokens, character n-grams, a
+/// Text features for the in-process reference solvers (namespace synthbench::text): tokens, character n-grams, a
 /// vocabulary, TF-IDF weighting and sparse vectors with cosine similarity.
 ///
 /// Tokens are maximal runs of ASCII letters, digits and apostrophes, lowercased, plus any
@@ -23,6 +23,10 @@
 #include "synthbench/version.hpp"
 
 SYNTHBENCH_NAMESPACE_BEGIN
+/// Text features: tokens, n-grams, sparse vectors and their algebra. A namespace of their own,
+/// so that `text::normalize` (unit length) is not read as the bias factor's normalization and
+/// `text::tokenize` not as the NER tokenizer (experiment/solvers/ner_tokens.hpp).
+namespace text {
 
 /// The lowercased tokens of `text` (see the file comment).
 inline std::vector<std::string> tokenize(const std::string& text) {
@@ -174,6 +178,7 @@ class TfidfVectorizer {
   std::vector<double> idf_;
 };
 
+}  // namespace text
 SYNTHBENCH_NAMESPACE_END
 
 #endif  // SYNTHBENCH_EXPERIMENT_TEXT_FEATURES_HPP

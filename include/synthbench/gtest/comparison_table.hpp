@@ -50,7 +50,7 @@ inline std::string comparison_table(const ApproachScores& real, const ApproachSc
   using synthbench::detail::fixed;
   using synthbench::detail::signed_fixed;
   const auto paired = pair_scores(real, synthetic);
-  if (!paired) return "  (no per-approach table: " + paired.reason() + ")\n";
+  if (!paired) return "  (no per-approach table: " + paired.message() + ")\n";
   const auto& p = paired.value();
   const std::vector<double> real_rank = detail::descending_ranks(p.real);
   const std::vector<double> synthetic_rank = detail::descending_ranks(p.synthetic);

@@ -57,7 +57,7 @@ inline ::testing::AssertionResult parse_failure_rate_le(const char* experiment_e
       failures += "Expected: parse-failure rate of " + s + " on " + d + " <= " + detail::bound_text(max, max_expr) +
                   "\n  Actual: ";
       if (!rate) {
-        failures += rate.reason() + "\n";
+        failures += rate.message() + "\n";
         continue;
       }
       failures += detail::value_text(rate.value()) + " (" + std::to_string(counts.parse_failures) + " of " +

@@ -95,7 +95,7 @@ inline std::string outcome_changes(const OutcomeBaseline& old_baseline, const Ou
       const CellOutcomes* before = old_baseline.find(d.name, d.approaches[a]);
       const Result<double> s_after = after.score(now.metric);
       if (before == nullptr) {
-        out += where + "new, " + (s_after ? fixed(s_after.value(), 4) : s_after.reason()) + "\n";
+        out += where + "new, " + (s_after ? fixed(s_after.value(), 4) : s_after.message()) + "\n";
         continue;
       }
       bool paired = before->task() == after.task() && before->size() == after.size() && before->supports(now.metric);
@@ -198,7 +198,7 @@ template <class Table = ScoreTable>
       continue;
     }
     if (!c.test) {
-      failure << where << "the paired test is undefined: " << c.test.reason() << "\n";
+      failure << where << "the paired test is undefined: " << c.test.message() << "\n";
       continue;
     }
     const stats::PairedComparison& t = c.test.value();

@@ -113,8 +113,8 @@ inline ParseFailure best_failure(const std::vector<const Found*>& found, const s
   const Found* broken = nullptr;
   const Found* shape = nullptr;
   for (const Found* f : found) {
-    if (!f->ok && f->failure.reason == "truncated" && truncated == nullptr) truncated = f;
-    if (!f->ok && f->failure.reason != "truncated" && broken == nullptr) broken = f;
+    if (!f->ok && f->failure.code == "truncated" && truncated == nullptr) truncated = f;
+    if (!f->ok && f->failure.code != "truncated" && broken == nullptr) broken = f;
     if (f->ok && shape == nullptr) shape = f;
   }
   if (truncated != nullptr) return truncated->failure;
@@ -293,7 +293,7 @@ inline Parsed<JsonRecords> extract_json_records(const std::string& answer, const
     for (const auto& f : found) {
       const std::size_t line = detail::line_of(starts, f.begin + split.offset);
       if (!f.ok) {
-        y.records.failures.push_back({{f.failure.reason, detail::relocate(f.failure.detail, answer, split.offset)}, line});
+        y.records.failures.push_back({{f.failure.code, detail::relocate(f.failure.detail, answer, split.offset)}, line});
         y.failed.push_back(&f);
         continue;
       }
@@ -350,7 +350,7 @@ inline Parsed<JsonRecords> extract_json_records(const std::string& answer, const
   if (!first.records.failures.empty() || !second.records.failures.empty()) {
     const auto& failures = !first.records.failures.empty() ? first.records.failures : second.records.failures;
     for (const auto& f : failures) {
-      if (f.failure.reason == "truncated") return Parsed<JsonRecords>::fail(f.failure);
+      if (f.failure.code == "truncated") return Parsed<JsonRecords>::fail(f.failure);
     }
     return Parsed<JsonRecords>::fail(failures.front().failure);
   }

@@ -6,8 +6,9 @@
 ///
 /// LLM answers are messy, and an unusable one is an ordinary outcome to count (METHOD.md:
 /// "parse failures must be counted and reported, not crash a run or vanish silently"), not
-/// an exception. Every failure has a stable `reason` code ("truncated", "unknown_label", ...;
-/// docs/llm-outputs.md lists them per parser) to count by, and a `detail` for people.
+/// an exception. Every failure has a stable `code` ("truncated", "unknown_label", ...;
+/// docs/llm-outputs.md lists them per parser) to count by, and a `detail` for people. The
+/// names are those of Result<T> (result.hpp): ok(), value(), code(), detail(), message().
 
 #include <optional>  // std::optional
 #include <ostream>   // std::ostream
@@ -22,22 +23,22 @@ namespace llm {
 
 /// Why an answer could not be used.
 struct ParseFailure {
-  std::string reason;  ///< stable snake_case code, e.g. "truncated" (docs/llm-outputs.md)
+  std::string code;    ///< stable snake_case code, e.g. "truncated" (docs/llm-outputs.md)
   std::string detail;  ///< what was found and where, e.g. "the answer ends inside an object opened at line 1, column 1"
 
-  /// "reason: detail" (or just the reason when there is no detail).
-  std::string to_string() const { return detail.empty() ? reason : reason + ": " + detail; }
+  /// "code: detail" (or just the code when there is no detail).
+  std::string message() const { return detail.empty() ? code : code + ": " + detail; }
 
-  /// Equal when reason and detail are.
+  /// Equal when code and detail are.
   friend bool operator==(const ParseFailure& a, const ParseFailure& b) {
-    return a.reason == b.reason && a.detail == b.detail;
+    return a.code == b.code && a.detail == b.detail;
   }
   /// Not equal.
   friend bool operator!=(const ParseFailure& a, const ParseFailure& b) { return !(a == b); }
 };
 
-/// Prints "reason: detail".
-inline std::ostream& operator<<(std::ostream& os, const ParseFailure& f) { return os << f.to_string(); }
+/// Prints "code: detail".
+inline std::ostream& operator<<(std::ostream& os, const ParseFailure& f) { return os << f.message(); }
 
 /// A parsed value, or the failure that prevented it.
 template <class T>
@@ -46,9 +47,9 @@ class Parsed {
   /// A success.
   Parsed(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design, like std::optional
 
-  /// A failure with a stable `reason` code and a `detail` for people.
-  static Parsed fail(std::string reason, std::string detail) {
-    return fail(ParseFailure{std::move(reason), std::move(detail)});
+  /// A failure with a stable `code` and a `detail` for people.
+  static Parsed fail(std::string code, std::string detail) {
+    return fail(ParseFailure{std::move(code), std::move(detail)});
   }
   /// A failure.
   static Parsed fail(ParseFailure failure) {
@@ -64,23 +65,25 @@ class Parsed {
 
   /// The value. Throws UsageError synthbench.usage.70 (with the failure) when parsing failed.
   const T& value() const& {
-    if (!value_) throw UsageError(70, "value() of a failed parse: " + failure_.to_string());
+    if (!value_) throw UsageError(70, "value() of a failed parse: " + failure_.message());
     return *value_;
   }
   /// The value of a temporary, moved out. Throws like the other overload.
   T value() && {
-    if (!value_) throw UsageError(70, "value() of a failed parse: " + failure_.to_string());
+    if (!value_) throw UsageError(70, "value() of a failed parse: " + failure_.message());
     return std::move(*value_);
   }
   /// The value as an optional (empty on failure).
   const std::optional<T>& optional() const noexcept { return value_; }
 
-  /// The failure (reason and detail empty on success).
+  /// The failure (code and detail empty on success).
   const ParseFailure& failure() const noexcept { return failure_; }
-  /// The failure's reason code ("" on success).
-  const std::string& reason() const noexcept { return failure_.reason; }
+  /// The failure's code ("" on success).
+  const std::string& code() const noexcept { return failure_.code; }
   /// The failure's detail ("" on success).
   const std::string& detail() const noexcept { return failure_.detail; }
+  /// "code: detail" ("" on success).
+  std::string message() const { return failure_.message(); }
 
  private:
   Parsed() = default;

@@ -305,11 +305,11 @@ class BasicSimilarityOutcomes {
     // stats:: names the arguments x and y; say which is which.
     const Result<double> r = metric == SimilarityMetric::pearson ? stats::pearson(gold, predicted)
                                                                  : stats::spearman(gold, predicted);
-    if (r.defined()) return r;
+    if (r.ok()) return r;
     std::string detail = r.detail();
     if (detail.compare(0, 6, "x has ") == 0) detail = "the gold scores have " + detail.substr(6);
     if (detail.compare(0, 6, "y has ") == 0) detail = "the predicted scores have " + detail.substr(6);
-    return Result<double>::undefined(r.why(), detail);
+    return Result<double>::undefined(r.code(), detail);
   }
 
   SimilarityOptions options_;

@@ -153,7 +153,7 @@ inline std::string render_markdown(const ReportData& data) {
       md += "\nUndefined cells (left out of their tables):\n\n";
       for (const auto& u : e.undefined) {
         md += "- " + detail::md_escape(u.metric) + ", " + detail::md_escape(u.solver) + " on " + detail::md_escape(u.dataset) +
-              ": " + detail::md_escape(u.reason) + "\n";
+              ": " + detail::md_escape(u.message) + "\n";
       }
     }
   }

@@ -31,11 +31,11 @@ namespace detail {
 
 template <class T>
 void put(nlohmann::ordered_json& object, nlohmann::ordered_json& undefined, const char* key, const Result<T>& r) {
-  if (r.defined()) {
+  if (r.ok()) {
     object[key] = r.value();
   } else {
     object[key] = nullptr;
-    undefined[key] = r.reason();
+    undefined[key] = r.message();
   }
 }
 
@@ -53,11 +53,11 @@ inline nlohmann::ordered_json meta_to_json(const MetaSummary& summary, const Src
     nlohmann::ordered_json undefined = nlohmann::ordered_json::object();
     detail::put(entry, undefined, "mspd", d.mspd);
     detail::put(entry, undefined, "srcc", d.srcc);
-    if (d.srcc_p_exact.defined()) {
+    if (d.srcc_p_exact.ok()) {
       entry["srcc_p_exact"] = d.srcc_p_exact.value().p;
     } else {
       entry["srcc_p_exact"] = nullptr;
-      undefined["srcc_p_exact"] = d.srcc_p_exact.reason();
+      undefined["srcc_p_exact"] = d.srcc_p_exact.message();
     }
     detail::put(entry, undefined, "kendall_tau_b", d.kendall_tau_b);
     detail::put(entry, undefined, "top1_agreement", d.top1_agreement);
@@ -71,7 +71,7 @@ inline nlohmann::ordered_json meta_to_json(const MetaSummary& summary, const Src
                             {"resamples", i.resamples}, {"resampled", "approaches"}};
       } else {
         entry["srcc_ci"] = nullptr;
-        undefined["srcc_ci"] = it == srcc_intervals->end() ? std::string("not computed") : it->second.reason();
+        undefined["srcc_ci"] = it == srcc_intervals->end() ? std::string("not computed") : it->second.message();
       }
     }
     if (!undefined.empty()) entry["undefined"] = undefined;

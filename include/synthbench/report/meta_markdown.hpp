@@ -22,7 +22,7 @@ namespace report {
 namespace detail {
 
 inline std::string cell(const Result<double>& r, int decimals) {
-  return r.defined() ? synthbench::detail::fixed(r.value(), decimals) : "n/a";
+  return r.ok() ? synthbench::detail::fixed(r.value(), decimals) : "n/a";
 }
 
 }  // namespace detail
@@ -47,23 +47,23 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   for (const auto& d : summary.datasets) {
     const bool average = d.dataset == ScoreTable::average_name;
     const std::string name = average ? "**Average**" : detail::md_escape(d.dataset);
-    const std::string p = d.srcc_p_exact.defined() ? general(d.srcc_p_exact.value().p, 3) : "n/a";
-    const std::string top1 = d.top1_agreement.defined() ? (d.top1_agreement.value() ? "yes" : "no") : "n/a";
+    const std::string p = d.srcc_p_exact.ok() ? general(d.srcc_p_exact.value().p, 3) : "n/a";
+    const std::string top1 = d.top1_agreement.ok() ? (d.top1_agreement.value() ? "yes" : "no") : "n/a";
     std::string interval;
     if (ci) {
       const auto it = srcc_intervals->find(d.dataset);
-      const bool has = it != srcc_intervals->end() && it->second.defined();
+      const bool has = it != srcc_intervals->end() && it->second.ok();
       interval = (has ? "[" + fixed(it->second.value().lower, 2) + ", " + fixed(it->second.value().upper, 2) + "]"
                       : std::string("n/a")) + " | ";
-      if (it != srcc_intervals->end() && !has) notes += "- " + d.dataset + ": SRCC interval: " + it->second.reason() + "\n";
+      if (it != srcc_intervals->end() && !has) notes += "- " + d.dataset + ": SRCC interval: " + it->second.message() + "\n";
     }
     md += "| " + name + " | " + detail::cell(d.mspd, 2) + " | " + detail::cell(d.srcc, 2) + " | " + p + " | " + interval +
           detail::cell(d.kendall_tau_b, 2) + " | " + top1 + " | " + detail::cell(d.selection_regret, 3) + " | " +
-          (d.difficulty_gap.defined() ? signed_fixed(d.difficulty_gap.value(), 3) : "n/a") + " |\n";
+          (d.difficulty_gap.ok() ? signed_fixed(d.difficulty_gap.value(), 3) : "n/a") + " |\n";
     for (const auto* r : {&d.mspd, &d.srcc, &d.kendall_tau_b, &d.selection_regret, &d.difficulty_gap}) {
-      if (!r->defined()) notes += "- " + d.dataset + ": " + r->reason() + "\n";
+      if (!r->ok()) notes += "- " + d.dataset + ": " + r->message() + "\n";
     }
-    if (!d.srcc_p_exact.defined()) notes += "- " + d.dataset + ": " + d.srcc_p_exact.reason() + "\n";
+    if (!d.srcc_p_exact.ok()) notes += "- " + d.dataset + ": " + d.srcc_p_exact.message() + "\n";
   }
   md += std::string("\np (exact): one-sided permutation p-value of the SRCC over all n! orderings.") +
         (ci ? " SRCC 95% CI: percentile bootstrap interval over resamples of the approaches (the table has no "
@@ -77,8 +77,8 @@ inline std::string meta_to_markdown(const MetaSummary& summary, const ScoreTable
   } else {
     md += "| Model | Bias factor |\n| --- | ---: |\n";
     for (const auto& [model, bf] : summary.bias_factors) {
-      md += "| " + detail::md_escape(model) + " | " + (bf.defined() ? signed_fixed(bf.value(), 3) : "n/a") + " |\n";
-      if (!bf.defined()) notes += "- bias factor of " + model + ": " + bf.reason() + "\n";
+      md += "| " + detail::md_escape(model) + " | " + (bf.ok() ? signed_fixed(bf.value(), 3) : "n/a") + " |\n";
+      if (!bf.ok()) notes += "- bias factor of " + model + ": " + bf.message() + "\n";
     }
   }
 

@@ -154,7 +154,7 @@ inline IntervalEntry interval_entry(const Result<stats::BootstrapInterval>& r, c
     e.lower = r.value().lower;
     e.upper = r.value().upper;
   } else {
-    e.undefined = r.reason();
+    e.undefined = r.message();
   }
   return e;
 }
@@ -205,7 +205,7 @@ ExperimentEntry describe(const E& experiment, const DescribeOptions& options = {
           a.srcc = detail::interval_entry(intervals.srcc, options.bootstrap);
           a.mspd = detail::interval_entry(intervals.mspd, options.bootstrap);
         } else {
-          a.srcc.undefined = a.mspd.undefined = boot.reason();
+          a.srcc.undefined = a.mspd.undefined = boot.message();
         }
         section.intervals.push_back(std::move(a));
       }

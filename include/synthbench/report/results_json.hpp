@@ -229,7 +229,7 @@ inline nlohmann::ordered_json results_to_json(const ReportData& data) {
     }
     je["undefined_cells"] = Json::array();
     for (const auto& u : e.undefined) {
-      je["undefined_cells"].push_back({{"metric", u.metric}, {"solver", u.solver}, {"dataset", u.dataset}, {"reason", u.reason}});
+      je["undefined_cells"].push_back({{"metric", u.metric}, {"solver", u.solver}, {"dataset", u.dataset}, {"reason", u.message}});
     }
     if (e.samples) je["samples"] = detail::samples_to_json(*e.samples);
     doc["experiments"].push_back(je);

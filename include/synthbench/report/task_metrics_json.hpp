@@ -53,11 +53,11 @@ namespace detail {
 /// Puts `r` at `object[key]`, or null with the reason in `undefined[key]`.
 inline void put_result(nlohmann::ordered_json& object, nlohmann::ordered_json& undefined, const std::string& key,
                        const Result<double>& r) {
-  if (r.defined()) {
+  if (r.ok()) {
     object[key] = r.value();
   } else {
     object[key] = nullptr;
-    undefined[key] = r.reason();
+    undefined[key] = r.message();
   }
 }
 
@@ -85,7 +85,7 @@ nlohmann::ordered_json bootstrap_section(std::size_t items, const stats::Bootstr
                          {"undefined_resamples", i.undefined_resamples}};
     } else {
       intervals[name] = nullptr;
-      undefined[name] = ci.reason();
+      undefined[name] = ci.message();
     }
   }
   section["intervals"] = intervals;

@@ -177,7 +177,7 @@ Result<MetaBootstrap> run_meta_bootstrap(const Table& table, const std::vector<s
         double sum = 0.0;
         const Result<double>* bad = nullptr;
         for (std::size_t g = 1; g <= G && bad == nullptr; ++g) {
-          if (scores[g][a].defined()) {
+          if (scores[g][a].ok()) {
             sum += scores[g][a].value();
           } else {
             bad = &scores[g][a];

@@ -206,7 +206,7 @@ class ScoreTable {
     const Result<double> score = items->score();
     if (!score) {
       throw UsageError(35, "the score of '" + approach + "' on '" + dataset +
-                               "' from its per-item outcomes is " + score.reason());
+                               "' from its per-item outcomes is " + score.message());
     }
     return score.value();
   }

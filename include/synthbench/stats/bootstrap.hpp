@@ -109,13 +109,13 @@ class ReplicateCollector {
 
   /// Records one replicate; an undefined (or non-finite) one is counted and left out.
   void add(const Result<double>& replicate) {
-    if (replicate.defined() && std::isfinite(replicate.value())) {
+    if (replicate.ok() && std::isfinite(replicate.value())) {
       values_.push_back(replicate.value());
       return;
     }
     if (undefined_ == 0) {
-      first_why_ = replicate.defined() ? Undefined::not_finite : replicate.why();
-      first_detail_ = replicate.defined() ? "a replicate is not finite" : replicate.detail();
+      first_why_ = replicate.ok() ? Undefined::not_finite : replicate.code();
+      first_detail_ = replicate.ok() ? "a replicate is not finite" : replicate.detail();
     }
     ++undefined_;
   }

@@ -207,7 +207,7 @@ Result<PairedComparison> paired_bootstrap(std::size_t n, Baseline&& baseline, Cu
     if (rb && rc && std::isfinite(rc.value() - rb.value())) {
       replicates.push_back(rc.value() - rb.value());
     } else {
-      if (first_undefined.empty()) first_undefined = !rb ? rb.reason() : (!rc ? rc.reason() : "a difference is not finite");
+      if (first_undefined.empty()) first_undefined = !rb ? rb.message() : (!rc ? rc.message() : "a difference is not finite");
       ++c.undefined_resamples;
     }
   }

@@ -15,5 +15,5 @@ int main() {
   t.set_real("a", 0.9).set_real("b", 0.5).set_synthetic("g", "a", 0.8).set_synthetic("g", "b", 0.3);
   const auto rho = synthbench::srcc(t.real(), t.synthetic("g"));
   std::cout << "srcc = " << rho << "\n";
-  return rho.defined() && rho.value() == 1.0 ? 0 : 1;
+  return rho.ok() && rho.value() == 1.0 ? 0 : 1;
 }

@@ -119,7 +119,7 @@ TEST(LlmSolverOutcomes, TheGridCountsEveryKindApart) {
   EXPECT_DOUBLE_EQ(e.scores("accuracy").real().at("solver-model"), 0.2);
   // A solver that is no LLM makes no call.
   synthbench::PredictionCounts reference;
-  EXPECT_FALSE(reference.outcome_rate(CallOutcome::answer).defined());
+  EXPECT_FALSE(reference.outcome_rate(CallOutcome::answer).ok());
 }
 
 TEST(LlmGeneratorOutcomes, EveryChoiceIsReadAndNonAnswersAreIssues) {

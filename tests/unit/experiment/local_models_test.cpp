@@ -83,7 +83,7 @@ TEST(LocalIntentModels, GeneratorsWriteWhatThePromptAsksForWithTheirFlaws) {
   ASSERT_TRUE(items.ok()) << recombined.content;
   EXPECT_EQ(items.value().items.size(), 9u) << recombined.content;
   ASSERT_EQ(items.value().issues.size(), 1u);
-  EXPECT_EQ(items.value().issues[0].reason, "unknown_label");
+  EXPECT_EQ(items.value().issues[0].code, "unknown_label");
   std::set<std::string> seen;
   for (const auto& i : items.value().items) seen.insert(i.label);
   EXPECT_EQ(seen.size(), demo_intents.size());  // spread over every intent

@@ -27,7 +27,7 @@ const LabelSet& atis() {
 
 std::string intent(const std::string& answer, const LabelSet& labels = snips(), synthbench::IntentAnswerOptions o = {}) {
   const auto r = synthbench::parse_intent_answer(answer, labels, o);
-  return r ? r.value() : "!" + r.reason();
+  return r ? r.value() : "!" + r.code();
 }
 
 struct IntentCase {
@@ -170,7 +170,7 @@ TEST(LabelSet, KeysAndCollisions) {
 
 std::string score(const std::string& answer, synthbench::ScoreScale scale = {}) {
   const auto r = synthbench::parse_similarity_answer(answer, scale);
-  if (!r) return "!" + r.reason();
+  if (!r) return "!" + r.code();
   return synthbench::detail::general(r.value(), 15);
 }
 
@@ -257,12 +257,12 @@ const LabelSet& politics() {
 // "[start,end) type 'text'" for each entity, then "!index:reason" for each issue.
 std::string ner(const std::string& answer, const std::string& input, const LabelSet& types = politics()) {
   const auto r = synthbench::parse_ner_answer(answer, input, types);
-  if (!r) return "!" + r.reason();
+  if (!r) return "!" + r.code();
   std::string out;
   for (const auto& e : r.value().entities) {
     out += "[" + std::to_string(e.start) + "," + std::to_string(e.end) + ") " + e.type + " '" + e.text.value_or("?") + "' ";
   }
-  for (const auto& i : r.value().issues) out += "!" + std::to_string(i.index) + ":" + i.reason + " ";
+  for (const auto& i : r.value().issues) out += "!" + std::to_string(i.index) + ":" + i.code + " ";
   return out;
 }
 
@@ -368,7 +368,7 @@ TEST(AlignMentions, OffsetsHoldTheInputText) {
   EXPECT_EQ(a[2].entity->start, 29u);
   EXPECT_EQ(*a[2].entity->text, "GENÈVE");
   EXPECT_FALSE(a[3].entity);
-  EXPECT_EQ(a[3].reason, "duplicate");
+  EXPECT_EQ(a[3].code, "duplicate");
   synthbench::detail::Utf8Index index(text);
   for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(index.substr(a[k].entity->start, a[k].entity->end), *a[k].entity->text);
 }
@@ -384,14 +384,14 @@ TEST(AlignMentions, TheRuleOfTheSpanRepair) {
   EXPECT_EQ(*greek[0].entity->text, "\u0386\u03c1\u03b7\u03c2");
   // A mention inside a word is no occurrence, even the only one; a later whole word is.
   const auto words = synthbench::align_mentions("Democrats and the USA; the US", {{"Democrat", "x"}, {"US", "y"}});
-  EXPECT_EQ(words[0].reason, "not_found");
+  EXPECT_EQ(words[0].code, "not_found");
   EXPECT_EQ(words[0].detail, "\"Democrat\" occurs in the text only inside longer words");
   ASSERT_TRUE(words[1].entity);
   EXPECT_EQ(words[1].entity->start, 27u);
   // A mention that starts inside a character (a stray continuation byte) occurs nowhere: it is
   // not "der".
   const auto stray = synthbench::align_mentions("der Schr\303\266der", {{"\266der", "x"}});
-  EXPECT_EQ(stray[0].reason, "not_found");
+  EXPECT_EQ(stray[0].code, "not_found");
 }
 
 // --- generated items -----------------------------------------------------------------
@@ -399,12 +399,12 @@ TEST(AlignMentions, TheRuleOfTheSpanRepair) {
 std::string generated_intents(const std::string& answer) {
   synthbench::ItemRules rules{snips(), {}};
   const auto r = synthbench::parse_generated_items<IntentItem>(answer, rules);
-  if (!r) return "!" + r.reason();
+  if (!r) return "!" + r.code();
   std::string out;
   for (std::size_t k = 0; k < r.value().items.size(); ++k) {
     out += "L" + std::to_string(r.value().lines[k]) + ":" + r.value().items[k].label + ":" + r.value().items[k].text + " ";
   }
-  for (const auto& i : r.value().issues) out += "!" + i.where + ":" + i.reason + " ";
+  for (const auto& i : r.value().issues) out += "!" + i.where + ":" + i.code + " ";
   return out;
 }
 
@@ -447,7 +447,7 @@ TEST(ParseGeneratedItems, Similarity) {
   EXPECT_EQ(r.value().items[0].score, 4.2);
   EXPECT_EQ(r.value().items[1].score, 3.0);
   std::vector<std::string> reasons;
-  for (const auto& i : r.value().issues) reasons.push_back(i.where + ":" + i.reason);
+  for (const auto& i : r.value().issues) reasons.push_back(i.where + ":" + i.code);
   EXPECT_EQ(reasons, (std::vector<std::string>{"line 3:out_of_range", "line 4:out_of_range", "line 5:not_a_number",
                                                "line 6:missing_field", "line 7:empty_text", "line 8:missing_field"}));
   EXPECT_EQ(r.value().issues[0].detail, "5.5 is outside the scale [0, 5]");
@@ -479,7 +479,7 @@ TEST(ParseGeneratedItems, Ner) {
   EXPECT_EQ(first.entities[2].start, 26u);
   EXPECT_TRUE(r.value().items[1].entities.empty());
   std::vector<std::string> reasons;
-  for (const auto& i : r.value().issues) reasons.push_back(i.where + ":" + i.reason);
+  for (const auto& i : r.value().issues) reasons.push_back(i.where + ":" + i.code);
   EXPECT_EQ(reasons, (std::vector<std::string>{"line 4:entity_not_found", "line 5:entity_unknown_type", "line 6:entity_duplicate",
                                                "line 7:missing_field", "line 8:wrong_type", "line 9:missing_field"}));
   EXPECT_EQ(r.value().issues[0].detail, "entity 1: \"Berlin\" does not occur in the text");

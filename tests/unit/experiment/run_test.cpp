@@ -144,7 +144,7 @@ TEST(RunExperiment, UndefinedCellsAreListedNotScored) {
   EXPECT_EQ(e.undefined_cells()[0].metric, "pearson");
   EXPECT_EQ(e.undefined_cells()[0].solver, "constant");
   EXPECT_EQ(e.undefined_cells()[0].dataset, "real");
-  EXPECT_NE(e.undefined_cells()[0].reason.find("constant_input"), std::string::npos) << e.undefined_cells()[0].reason;
+  EXPECT_NE(e.undefined_cells()[0].message.find("constant_input"), std::string::npos) << e.undefined_cells()[0].message;
   EXPECT_TRUE(e.scores("pearson").real().empty());
 }
 

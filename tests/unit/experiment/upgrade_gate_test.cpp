@@ -49,7 +49,7 @@ TEST(UpgradeGate, McNemarOnAccuracyWithHolmAndTheFlippedItems) {
   ASSERT_EQ(cells.size(), 2u);
   const CellComparison& real = cells[0];
   EXPECT_EQ(real.dataset, "real");
-  ASSERT_TRUE(real.test) << real.test.reason();
+  ASSERT_TRUE(real.test) << real.test.message();
   EXPECT_EQ(real.test.value().method, synthbench::stats::PairedMethod::mcnemar);
   EXPECT_NEAR(real.test.value().p_value, 1.0 / 64.0, 1e-15);
   EXPECT_NEAR(real.adjusted_p, 2.0 / 64.0, 1e-15);

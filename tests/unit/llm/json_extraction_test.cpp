@@ -24,7 +24,7 @@ struct Case {
 
 std::string outcome(const std::string& answer, const JsonExtractionOptions& options = {}) {
   const auto r = extract_json(answer, options);
-  return r ? r.value().value.dump() : "!" + r.reason();
+  return r ? r.value().value.dump() : "!" + r.code();
 }
 
 const std::vector<Case>& cases() {
@@ -246,10 +246,10 @@ std::string records_outcome(const std::string& answer, const std::vector<std::st
   synthbench::llm::JsonRecordOptions o;
   o.item_keys = item_keys;
   const auto r = extract_json_records(answer, o);
-  if (!r) return "!" + r.reason();
+  if (!r) return "!" + r.code();
   std::string out;
   for (const auto& rec : r.value().records) out += "L" + std::to_string(rec.line) + rec.value.dump() + " ";
-  for (const auto& f : r.value().failures) out += "!L" + std::to_string(f.line) + ":" + f.failure.reason + " ";
+  for (const auto& f : r.value().failures) out += "!L" + std::to_string(f.line) + ":" + f.failure.code + " ";
   return out;
 }
 

@@ -117,7 +117,7 @@ TEST(Classification, ZeroDivisionPolicies) {
   // "undefined": E's recall has no value and is left out: macro R = 3 * (1/2) / 3 = 1/2.
   const auto undef =
       ClassificationOutcomes(kGold, kPred, declared(ZeroDivision::undefined, AverageOver::observed)).report();
-  ASSERT_FALSE(undef.classes[3].recall.defined());
+  ASSERT_FALSE(undef.classes[3].recall.ok());
   EXPECT_EQ(undef.classes[3].recall.detail(), "recall of 'E' is 0/0: it has no gold item");
   EXPECT_DOUBLE_EQ(undef.macro.recall.value(), 0.5);
   EXPECT_DOUBLE_EQ(undef.macro.f1.value(), 73.0 / 168);
@@ -147,7 +147,7 @@ TEST(Classification, AveragingOverTheWholeLabelSetIncludesUnseenClasses) {
   // "undefined": D's F1 is 0/0 and is left out, so macro F1 is over A, B, C, E again.
   const auto undef =
       ClassificationOutcomes(kGold, kPred, declared(ZeroDivision::undefined, AverageOver::label_set)).report();
-  EXPECT_FALSE(undef.classes[3].f1.defined());
+  EXPECT_FALSE(undef.classes[3].f1.ok());
   EXPECT_EQ(undef.classes[3].f1.detail(), "F1 of 'D' is 0/0: it is neither gold nor predicted");
   EXPECT_DOUBLE_EQ(undef.macro.f1.value(), 73.0 / 168);
 }
@@ -226,7 +226,7 @@ TEST(Classification, APerfectSolverLosesTheDeclaredLabelsItsItemsLack) {
   // No declared label: nothing to average over.
   o.labels.clear();
   o.average_over = AverageOver::declared;
-  EXPECT_FALSE(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).defined());
+  EXPECT_FALSE(ClassificationOutcomes(gold, pred, o).score(ClassificationMetric::macro_f1).ok());
 }
 
 TEST(Classification, ClassWithZeroPredictions) {
@@ -328,8 +328,8 @@ TEST(Classification, ScoresOnResampledIndicesEqualScoresOnTheResampledData) {
   for (const auto m : synthbench::metrics::all_classification_metrics) {
     const auto a = out.score(m, indices);
     const auto b = materialized.score(m);
-    ASSERT_EQ(a.defined(), b.defined()) << to_string(m) << ": " << a.reason() << " / " << b.reason();
-    if (a.defined()) {
+    ASSERT_EQ(a.ok(), b.ok()) << to_string(m) << ": " << a.message() << " / " << b.message();
+    if (a.ok()) {
       EXPECT_DOUBLE_EQ(a.value(), b.value()) << to_string(m);
     }
   }
@@ -347,7 +347,7 @@ TEST(Classification, ScoresOnResampledIndicesEqualScoresOnTheResampledData) {
 
 TEST(Classification, UndefinedAndBadInput) {
   const ClassificationOutcomes none({}, {});
-  EXPECT_EQ(none.score(ClassificationMetric::accuracy).why(), Undefined::too_few);
+  EXPECT_EQ(none.score(ClassificationMetric::accuracy).code(), Undefined::too_few);
   EXPECT_EQ(none.score(ClassificationMetric::macro_f1).detail(), "macro F1: no class to average over");
   ClassificationOptions o;
   o.zero_division = ZeroDivision::undefined;

@@ -184,7 +184,7 @@ TEST(Ner, EmptyDocumentsContributeNothing) {
   o.zero_division = ZeroDivision::undefined;
   const NerOutcomes empty({NerDocument{}, NerDocument{}}, o);
   const auto f1 = empty.score(NerSchema::strict, NerMeasure::f1);
-  ASSERT_FALSE(f1.defined());
+  ASSERT_FALSE(f1.ok());
   EXPECT_EQ(f1.detail(), "strict F1 is 0/0: no gold and no predicted entity");
   EXPECT_TRUE(empty.report().types.empty());
   EXPECT_EQ(NerOutcomes({NerDocument{}}).score(NerSchema::strict, NerMeasure::f1).value(), 0.0);

@@ -129,8 +129,8 @@ TEST(Similarity, ErrorPoliciesAndBadGold) {
 TEST(Similarity, ConstantPredictionsAreUndefinedWithAReason) {
   const SimilarityOutcomes out({1, 2, 3}, numbers({4, 4, 4}));
   const auto r = out.score(SimilarityMetric::pearson);
-  ASSERT_FALSE(r.defined());
-  EXPECT_EQ(r.why(), Undefined::constant_input);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.code(), Undefined::constant_input);
   EXPECT_EQ(r.detail(), "the predicted scores have all 3 values equal, so Pearson's r is 0/0");
   EXPECT_EQ(out.score(SimilarityMetric::spearman, {0}).detail(),
             "the gold scores have 1 value, Spearman's rho needs at least 2");

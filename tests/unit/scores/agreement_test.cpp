@@ -66,28 +66,28 @@ TEST(Agreement, TiedSyntheticWinnersTakeTheWorstCase) {
 TEST(Agreement, MismatchedApproachesListWhatIsMissingWhere) {
   const ApproachScores other("gpt-4o", "f1", {{"a", 0.5}, {"d", 0.5}, {"e", 0.5}});
   const auto r = synthbench::srcc(kReal, other);
-  ASSERT_FALSE(r.defined());
-  EXPECT_EQ(r.why(), Undefined::approach_mismatch);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.code(), Undefined::approach_mismatch);
   EXPECT_EQ(r.detail(),
             "real 'real' and synthetic 'gpt-4o' score different approaches: missing from 'gpt-4o': b, c; "
             "missing from 'real': d, e");
   for (const auto& undefined : {synthbench::mspd(kReal, other), synthbench::difficulty_gap(kReal, other),
                                 synthbench::selection_regret(kReal, other), synthbench::kendall_agreement(kReal, other)}) {
-    EXPECT_EQ(undefined.why(), Undefined::approach_mismatch);
+    EXPECT_EQ(undefined.code(), Undefined::approach_mismatch);
   }
-  EXPECT_EQ(synthbench::top1_agreement(kReal, other).why(), Undefined::approach_mismatch);
-  EXPECT_EQ(synthbench::srcc_exact_p(kReal, other).why(), Undefined::approach_mismatch);
+  EXPECT_EQ(synthbench::top1_agreement(kReal, other).code(), Undefined::approach_mismatch);
+  EXPECT_EQ(synthbench::srcc_exact_p(kReal, other).code(), Undefined::approach_mismatch);
 }
 
 TEST(Agreement, EmptyAndDegenerateInputs) {
   const ApproachScores empty("real");
-  EXPECT_EQ(synthbench::mspd(empty, ApproachScores("gen")).why(), Undefined::too_few);
+  EXPECT_EQ(synthbench::mspd(empty, ApproachScores("gen")).code(), Undefined::too_few);
   const ApproachScores one_real("real", "f1", {{"a", 0.5}});
   const ApproachScores one_synthetic("gen", "f1", {{"a", 0.4}});
   EXPECT_NEAR(synthbench::mspd(one_real, one_synthetic).value(), 0.01, 1e-15);
-  EXPECT_EQ(synthbench::srcc(one_real, one_synthetic).why(), Undefined::too_few);
+  EXPECT_EQ(synthbench::srcc(one_real, one_synthetic).code(), Undefined::too_few);
   const ApproachScores flat("gen", "f1", {{"a", 0.5}, {"b", 0.5}, {"c", 0.5}});
-  EXPECT_EQ(synthbench::srcc(kReal, flat).why(), Undefined::constant_input);
+  EXPECT_EQ(synthbench::srcc(kReal, flat).code(), Undefined::constant_input);
   EXPECT_EQ(synthbench::selection_regret(kReal, flat).value(), 0.4) << "every approach ties: worst pick is c";
 }
 
@@ -107,9 +107,9 @@ TEST(Agreement, ExtremeFiniteScoresOverflowIntoAReasonNotInf) {
   // (1e308 - -1e308)^2 overflows; so does the regret of picking b (synthetic winner):
   // 1e308 (real winner a) - -1e308 (b's real score) = 2e308.
   for (const auto& r : {synthbench::mspd(real, synthetic), synthbench::selection_regret(real, synthetic)}) {
-    EXPECT_FALSE(r.defined());
-    EXPECT_EQ(r.why(), Undefined::not_finite);
-    EXPECT_NE(r.reason().find("overflows a double"), std::string::npos) << r.reason();
+    EXPECT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), Undefined::not_finite);
+    EXPECT_NE(r.message().find("overflows a double"), std::string::npos) << r.message();
   }
   // Top-1 agreement needs no subtraction: b wins synthetic, a wins real.
   EXPECT_EQ(synthbench::top1_agreement(real, synthetic).value(), false);
@@ -119,7 +119,7 @@ TEST(Agreement, ExtremeFiniteScoresOverflowIntoAReasonNotInf) {
   // A gap that itself exceeds a double: mean of (1e308 - -1e308) and (1e308 - -1e308) = 2e308.
   const ApproachScores low("real", "f1", {{"a", -1e308}, {"b", -1e308}});
   const ApproachScores high("gen", "f1", {{"a", 1e308}, {"b", 1e308}});
-  EXPECT_EQ(synthbench::difficulty_gap(low, high).why(), Undefined::not_finite);
+  EXPECT_EQ(synthbench::difficulty_gap(low, high).code(), Undefined::not_finite);
   // Ranks are unaffected: reversed order, SRCC -1.
   EXPECT_EQ(synthbench::srcc(real, synthetic).value(), -1.0);
 }

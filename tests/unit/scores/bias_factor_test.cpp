@@ -63,7 +63,7 @@ TEST(BiasFactor, SolverMapLinksGeneratorNamesToSolverNames) {
   t.set_synthetic("GPT-4o", "llama-8b", 0.4).set_synthetic("GPT-4o", "gpt", 0.8);
   EXPECT_TRUE(synthbench::bias_factors(t).empty());
   const auto unknown = synthbench::bias_factor(t, "llama-8b");
-  EXPECT_EQ(unknown.why(), Undefined::out_of_domain);
+  EXPECT_EQ(unknown.code(), Undefined::out_of_domain);
   EXPECT_NE(unknown.detail().find("models that are both: none"), std::string::npos) << unknown.detail();
   t.set_solver_of("Meta-Llama-3-8B", "llama-8b").set_solver_of("GPT-4o", "gpt");
   // Both datasets have mean .6. llama: own data .6 - .6 = 0, GPT-4o's data .4 - .6 = -.2,
@@ -76,17 +76,17 @@ TEST(BiasFactor, UndefinedCases) {
   ScoreTable one("f1");
   one.set_real("A", 0.5).set_real("B", 0.4);
   one.set_synthetic("A", "A", 0.5).set_synthetic("A", "B", 0.4);
-  EXPECT_EQ(synthbench::bias_factor(one, "A").why(), Undefined::too_few);
+  EXPECT_EQ(synthbench::bias_factor(one, "A").code(), Undefined::too_few);
 
   ScoreTable twice = three_models();
   twice.set_solver_of("B", "A");  // now two generators map to A
   const auto r = synthbench::bias_factor(twice, "A");
-  EXPECT_EQ(r.why(), Undefined::out_of_domain);
+  EXPECT_EQ(r.code(), Undefined::out_of_domain);
   EXPECT_NE(r.detail().find("two generators ('A', 'B')"), std::string::npos) << r.detail();
 
   ScoreTable incomplete = three_models();
   incomplete.set_real("D", 0.1);
-  EXPECT_EQ(synthbench::bias_factor(incomplete, "A").why(), Undefined::approach_mismatch);
+  EXPECT_EQ(synthbench::bias_factor(incomplete, "A").code(), Undefined::approach_mismatch);
 }
 
 }  // namespace

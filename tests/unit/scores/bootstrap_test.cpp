@@ -95,7 +95,7 @@ TEST(MetaBootstrap, EstimatesAreTheTablesNumbersAndIntervalsHoldThem) {
   BootstrapOptions o;
   o.resamples = 1000;
   const auto r = synthbench::bootstrap_meta(t, o);
-  ASSERT_TRUE(r.defined()) << r.reason();
+  ASSERT_TRUE(r.ok()) << r.message();
   const auto& m = r.value();
   ASSERT_EQ(m.datasets.size(), 3u);
   EXPECT_EQ(m.datasets[0].dataset, "gen1");
@@ -175,7 +175,7 @@ TEST(MetaBootstrap, ApproachesAreResampledTogetherWithinADataset) {
   BootstrapOptions o;
   o.resamples = 2000;
   const auto r = synthbench::bootstrap_agreement(t, "gen", o);
-  ASSERT_TRUE(r.defined()) << r.reason();
+  ASSERT_TRUE(r.ok()) << r.message();
   EXPECT_EQ(r.value().srcc.value().lower, 1.0);
   EXPECT_EQ(r.value().srcc.value().upper, 1.0);
   EXPECT_EQ(r.value().srcc.value().undefined_resamples, 0u);
@@ -185,8 +185,8 @@ TEST(MetaBootstrap, UndefinedWithAReasonWhenItCannotResample) {
   ScoreTable plain("f1");
   plain.set_real("a", 0.5).set_real("b", 0.6).set_synthetic("g", "a", 0.4).set_synthetic("g", "b", 0.7);
   const auto r = synthbench::bootstrap_meta(plain);
-  ASSERT_FALSE(r.defined());
-  EXPECT_EQ(r.why(), Undefined::out_of_domain);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.code(), Undefined::out_of_domain);
   EXPECT_NE(r.detail().find("the score of 'a' on the real data has no per-item outcomes"), std::string::npos)
       << r.detail();
 
@@ -194,17 +194,17 @@ TEST(MetaBootstrap, UndefinedWithAReasonWhenItCannotResample) {
   uneven.set_real("a", first_k_right(5, 10)).set_real("b", first_k_right(5, 12));
   uneven.set_synthetic("g", "a", first_k_right(5, 10)).set_synthetic("g", "b", first_k_right(6, 10));
   const auto u = synthbench::bootstrap_agreement(uneven, "g");
-  EXPECT_EQ(u.why(), Undefined::length_mismatch);
+  EXPECT_EQ(u.code(), Undefined::length_mismatch);
   EXPECT_NE(u.detail().find("'a' was scored on 10 items and 'b' on 12"), std::string::npos) << u.detail();
 
   ScoreTable incomplete("accuracy");
   incomplete.set_real("a", first_k_right(5, 10)).set_synthetic("g", "b", first_k_right(5, 10));
-  EXPECT_EQ(synthbench::bootstrap_meta(incomplete).why(), Undefined::approach_mismatch);
+  EXPECT_EQ(synthbench::bootstrap_meta(incomplete).code(), Undefined::approach_mismatch);
 
   EXPECT_THROW(synthbench::bootstrap_agreement(noisy_table(), "gen9"), UsageError);
   BootstrapOptions bad;
   bad.confidence = 0;
-  EXPECT_EQ(synthbench::bootstrap_meta(noisy_table(), bad).why(), Undefined::out_of_domain);
+  EXPECT_EQ(synthbench::bootstrap_meta(noisy_table(), bad).code(), Undefined::out_of_domain);
 }
 
 TEST(MetaBootstrap, WorksWithTheMetricsLayersScorers) {
@@ -225,7 +225,7 @@ TEST(MetaBootstrap, WorksWithTheMetricsLayersScorers) {
   o.resamples = 200;
   o.max_undefined_share = 1.0;  // 6 items: some resamples tie the two approaches
   const auto r = synthbench::bootstrap_agreement(t, "g", o);
-  ASSERT_TRUE(r.defined()) << r.reason();
+  ASSERT_TRUE(r.ok()) << r.message();
   EXPECT_EQ(r.value().srcc.value().estimate, 1.0);
   EXPECT_EQ(r.value().mspd.value().estimate, 0.0);
 }
@@ -241,15 +241,15 @@ TEST(ApproachBootstrap, ResamplesApproachesNotItems) {
   const synthbench::ApproachScores real("real", "f1", {{"a", 0.9}, {"b", 0.7}, {"c", 0.4}, {"d", 0.2}});
   const synthbench::ApproachScores same("g", "f1", {{"a", 0.8}, {"b", 0.6}, {"c", 0.5}, {"d", 0.1}});
   const auto i = synthbench::bootstrap_srcc_over_approaches(real, same);
-  ASSERT_TRUE(i.defined()) << i.reason();
+  ASSERT_TRUE(i.ok()) << i.message();
   EXPECT_DOUBLE_EQ(i.value().lower, 1.0);
   EXPECT_DOUBLE_EQ(i.value().upper, 1.0);
   EXPECT_EQ(i.value().resamples, 2000u);
   const synthbench::ApproachScores three_real("real", "f1", {{"a", 0.9}, {"b", 0.7}, {"c", 0.4}});
   const synthbench::ApproachScores three("g", "f1", {{"a", 0.8}, {"b", 0.6}, {"c", 0.5}});
-  EXPECT_FALSE(synthbench::bootstrap_srcc_over_approaches(three_real, three).defined());
+  EXPECT_FALSE(synthbench::bootstrap_srcc_over_approaches(three_real, three).ok());
   const synthbench::ApproachScores other("g", "f1", {{"x", 0.8}, {"b", 0.6}, {"c", 0.5}, {"d", 0.1}});
-  EXPECT_EQ(synthbench::bootstrap_srcc_over_approaches(real, other).why(), synthbench::Undefined::approach_mismatch);
+  EXPECT_EQ(synthbench::bootstrap_srcc_over_approaches(real, other).code(), synthbench::Undefined::approach_mismatch);
 }
 
 }  // namespace

@@ -33,28 +33,28 @@ TEST(CorrelationTTest, RefusesSpearmanBelowItsValidity) {
   const double rho = 1.0 - 12.0 / 210.0;
   EXPECT_NEAR(correlation_t_test(rho, 6, Alternative::greater).value(), 0.0024, 0.00005) << "as Pearson's r";
   const auto refused = correlation_t_test(rho, 6, Alternative::greater, CorrelationKind::spearman);
-  ASSERT_FALSE(refused.defined());
-  EXPECT_EQ(refused.why(), Undefined::too_few);
-  EXPECT_NE(refused.reason().find("exact_p_value"), std::string::npos) << refused.reason();
-  EXPECT_FALSE(correlation_t_test(rho, 9, Alternative::greater, CorrelationKind::spearman).defined());
-  EXPECT_TRUE(correlation_t_test(rho, 10, Alternative::greater, CorrelationKind::spearman).defined());
-  EXPECT_EQ(correlation_t_test(0.5, 20, Alternative::two_sided, CorrelationKind::kendall).why(), Undefined::out_of_domain);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.code(), Undefined::too_few);
+  EXPECT_NE(refused.message().find("exact_p_value"), std::string::npos) << refused.message();
+  EXPECT_FALSE(correlation_t_test(rho, 9, Alternative::greater, CorrelationKind::spearman).ok());
+  EXPECT_TRUE(correlation_t_test(rho, 10, Alternative::greater, CorrelationKind::spearman).ok());
+  EXPECT_EQ(correlation_t_test(0.5, 20, Alternative::two_sided, CorrelationKind::kendall).code(), Undefined::out_of_domain);
 }
 
 TEST(CorrelationTTest, PerfectCorrelationAndDomain) {
   EXPECT_EQ(correlation_t_test(1.0, 10).value(), 0.0);
   EXPECT_EQ(correlation_t_test(1.0, 10, Alternative::less).value(), 1.0);
   EXPECT_EQ(correlation_t_test(-1.0, 10, Alternative::less).value(), 0.0);
-  EXPECT_EQ(correlation_t_test(0.5, 2).why(), Undefined::too_few);
-  EXPECT_EQ(correlation_t_test(1.5, 20).why(), Undefined::out_of_domain);
+  EXPECT_EQ(correlation_t_test(0.5, 2).code(), Undefined::too_few);
+  EXPECT_EQ(correlation_t_test(1.5, 20).code(), Undefined::out_of_domain);
 }
 
 TEST(KendallNormalTest, MatchesScipyWithTies) {
   // scipy.stats.kendalltau(x, y, method="asymptotic") on the hand-worked example gives
   // p = 0.0769742 at n = 5; synthbench refuses n < 10 (the normal approximation's validity).
   const auto small = kendall_normal_test({10, 20, 20, 30, 40}, {1, 3, 2, 5, 4});
-  EXPECT_EQ(small.why(), Undefined::too_few);
-  EXPECT_NE(small.reason().find("exact_p_value"), std::string::npos) << small.reason();
+  EXPECT_EQ(small.code(), Undefined::too_few);
+  EXPECT_NE(small.message().find("exact_p_value"), std::string::npos) << small.message();
   // Ties in both samples (scipy: two-sided 0.06715357634466514, less 0.9664232118276674).
   const std::vector<double> a = {1, 2, 2, 3, 5, 5, 5, 8, 9, 9, 12, 13};
   const std::vector<double> b = {3, 1, 4, 4, 5, 9, 2, 6, 5, 3, 5, 8};
@@ -88,11 +88,11 @@ TEST(FisherZInterval, ContainsEstimateAndWidensWithConfidence) {
 }
 
 TEST(FisherZInterval, UndefinedCases) {
-  EXPECT_EQ(fisher_z_interval(0.5, 3, 0.95, CorrelationKind::pearson).why(), Undefined::too_few);
-  EXPECT_EQ(fisher_z_interval(0.5, 4, 0.95, CorrelationKind::kendall).why(), Undefined::too_few);
-  EXPECT_EQ(fisher_z_interval(1.0, 30, 0.95, CorrelationKind::pearson).why(), Undefined::out_of_domain);
-  EXPECT_EQ(fisher_z_interval(0.5, 30, 1.0, CorrelationKind::pearson).why(), Undefined::out_of_domain);
-  EXPECT_EQ(fisher_z_interval(0.5, 30, 0.0, CorrelationKind::pearson).why(), Undefined::out_of_domain);
+  EXPECT_EQ(fisher_z_interval(0.5, 3, 0.95, CorrelationKind::pearson).code(), Undefined::too_few);
+  EXPECT_EQ(fisher_z_interval(0.5, 4, 0.95, CorrelationKind::kendall).code(), Undefined::too_few);
+  EXPECT_EQ(fisher_z_interval(1.0, 30, 0.95, CorrelationKind::pearson).code(), Undefined::out_of_domain);
+  EXPECT_EQ(fisher_z_interval(0.5, 30, 1.0, CorrelationKind::pearson).code(), Undefined::out_of_domain);
+  EXPECT_EQ(fisher_z_interval(0.5, 30, 0.0, CorrelationKind::pearson).code(), Undefined::out_of_domain);
 }
 
 }  // namespace

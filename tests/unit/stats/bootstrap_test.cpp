@@ -58,7 +58,7 @@ TEST(Bootstrap, GoldenIntervalOfAMean) {
   options.seed = 7;
   options.confidence = 0.90;
   const auto r = bootstrap(data.size(), MeanOf{&data}, options);
-  ASSERT_TRUE(r.defined()) << r.reason();
+  ASSERT_TRUE(r.ok()) << r.message();
   const BootstrapInterval& ci = r.value();
   EXPECT_EQ(ci.estimate, 2.75);  // 27.5 / 10
   EXPECT_EQ(ci.lower, 2.0);
@@ -148,14 +148,14 @@ TEST(Bootstrap, UndefinedReplicatesAreCountedAndLimited) {
   BootstrapOptions options;
   options.resamples = 400;
   const auto strict = bootstrap(data.size(), needs_item_0, options);
-  ASSERT_FALSE(strict.defined());
-  EXPECT_EQ(strict.why(), Undefined::constant_input);
+  ASSERT_FALSE(strict.ok());
+  EXPECT_EQ(strict.code(), Undefined::constant_input);
   EXPECT_NE(strict.detail().find("of 400 bootstrap replicates are undefined"), std::string::npos) << strict.detail();
   EXPECT_NE(strict.detail().find("the first: item 0 is not in the resample"), std::string::npos) << strict.detail();
 
   options.max_undefined_share = 0.5;
   const auto lenient = bootstrap(data.size(), needs_item_0, options);
-  ASSERT_TRUE(lenient.defined()) << lenient.reason();
+  ASSERT_TRUE(lenient.ok()) << lenient.message();
   EXPECT_GT(lenient.value().undefined_resamples, 100u);  // about 0.33 * 400 = 134
   EXPECT_LT(lenient.value().undefined_resamples, 170u);
   EXPECT_EQ(lenient.value().resamples, 400u);
@@ -166,23 +166,23 @@ TEST(Bootstrap, BadOptionsAndInputsAreUndefinedWithAReason) {
   BootstrapOptions options;
   options.confidence = 1.0;
   auto r = bootstrap(data.size(), MeanOf{&data}, options);
-  EXPECT_EQ(r.why(), Undefined::out_of_domain);
+  EXPECT_EQ(r.code(), Undefined::out_of_domain);
   EXPECT_NE(r.detail().find("confidence level must lie in (0, 1), got 1"), std::string::npos) << r.detail();
   options = {};
   options.resamples = 1;
-  EXPECT_EQ(bootstrap(data.size(), MeanOf{&data}, options).why(), Undefined::out_of_domain);
+  EXPECT_EQ(bootstrap(data.size(), MeanOf{&data}, options).code(), Undefined::out_of_domain);
   options = {};
   options.max_undefined_share = -0.1;
-  EXPECT_EQ(bootstrap(data.size(), MeanOf{&data}, options).why(), Undefined::out_of_domain);
+  EXPECT_EQ(bootstrap(data.size(), MeanOf{&data}, options).code(), Undefined::out_of_domain);
   r = bootstrap(0, MeanOf{&data});
-  EXPECT_EQ(r.why(), Undefined::too_few);
+  EXPECT_EQ(r.code(), Undefined::too_few);
   EXPECT_NE(r.detail().find("at least 1 item"), std::string::npos);
   // An undefined estimate is passed through unchanged.
   const auto undefined_estimate = [](const Indices&) {
     return Result<double>::undefined(Undefined::constant_input, "all scores equal");
   };
   r = bootstrap(3, undefined_estimate);
-  EXPECT_EQ(r.why(), Undefined::constant_input);
+  EXPECT_EQ(r.code(), Undefined::constant_input);
   EXPECT_EQ(r.detail(), "all scores equal");
 }
 
@@ -196,12 +196,12 @@ TEST(ReplicateCollector, CountsNonFiniteReplicatesAsUndefined) {
   BootstrapOptions options;
   options.max_undefined_share = 0.5;
   const auto ci = c.summarize(1.5, options);
-  ASSERT_TRUE(ci.defined()) << ci.reason();
+  ASSERT_TRUE(ci.ok()) << ci.message();
   EXPECT_EQ(ci.value().undefined_resamples, 1u);
   EXPECT_EQ(ci.value().mean, 1.5);
   // standard error of {1, 2}: sqrt(((-.5)^2 + .5^2) / 1) = sqrt(0.5)
   EXPECT_DOUBLE_EQ(ci.value().standard_error, std::sqrt(0.5));
-  EXPECT_FALSE(ReplicateCollector().summarize(0.0, options).defined());
+  EXPECT_FALSE(ReplicateCollector().summarize(0.0, options).ok());
 }
 
 }  // namespace

@@ -99,9 +99,9 @@ TEST(Correlation, UndefinedCasesSayWhy) {
   };
   for (const auto& c : cases) {
     for (const auto& r : {pearson(c.x, c.y), spearman(c.x, c.y)}) {
-      ASSERT_FALSE(r.defined()) << c.says;
-      EXPECT_EQ(r.why(), c.why) << c.says;
-      EXPECT_NE(r.reason().find(c.says), std::string::npos) << r.reason();
+      ASSERT_FALSE(r.ok()) << c.says;
+      EXPECT_EQ(r.code(), c.why) << c.says;
+      EXPECT_NE(r.message().find(c.says), std::string::npos) << r.message();
     }
   }
 }

@@ -73,7 +73,7 @@ TEST(ClopperPearson, ClosedFormsAtTheEdgesAndBoostInBetween) {
 TEST(McNemarExact, PValueAndTheMatchingUpperBound) {
   // 3 gained, 12 lost of 100 items: p = P(L >= 12 | 15, 1/2) = 576 / 32768 (above).
   const auto r = mcnemar_exact(3, 12, 100, 0.8, 0.05);
-  ASSERT_TRUE(r) << r.reason();
+  ASSERT_TRUE(r) << r.message();
   EXPECT_EQ(r.value().method, PairedMethod::mcnemar);
   EXPECT_NEAR(r.value().p_value, 576.0 / 32768.0, 1e-15);
   EXPECT_NEAR(r.value().difference, -0.09, 1e-15);  // (3 - 12) / 100
@@ -117,7 +117,7 @@ TEST(PairedBootstrap, IdenticalSystemsNeverFail) {
   for (std::size_t i = 0; i < right.size(); ++i) right[i] = (i * 7) % 10 < 8 ? 1 : 0;
   const auto f = [&](const Indices& idx) { return accuracy_on(right, idx); };
   const auto r = paired_bootstrap(right.size(), f, f, 0.0, 0.05);
-  ASSERT_TRUE(r) << r.reason();
+  ASSERT_TRUE(r) << r.message();
   EXPECT_EQ(r.value().method, PairedMethod::bootstrap);
   EXPECT_EQ(r.value().difference, 0.0);
   EXPECT_EQ(r.value().upper, 0.0);  // every replicate difference is 0
@@ -159,7 +159,7 @@ TEST(PairedBootstrap, FailsExactlyWhenTheUpperBoundIsBelowMinusTheMargin) {
     const auto r = paired_bootstrap(
         n, [&](const Indices& idx) { return accuracy_on(a, idx); }, [&](const Indices& idx) { return accuracy_on(b, idx); },
         margin, alpha, o);
-    ASSERT_TRUE(r) << r.reason();
+    ASSERT_TRUE(r) << r.message();
     EXPECT_EQ(r.value().upper < -margin, r.value().worse()) << "trial " << trial;
   }
 }
@@ -172,7 +172,7 @@ TEST(PairedBootstrap, UndefinedAndBadInputsSayWhy) {
   EXPECT_FALSE(paired_bootstrap(0, ok, ok, 0.0, 0.05));
   const auto negative = paired_bootstrap(10, ok, ok, -0.1, 0.05);
   ASSERT_FALSE(negative);
-  EXPECT_NE(negative.reason().find("the margin must be a finite number >= 0, got -0.1"), std::string::npos) << negative.reason();
+  EXPECT_NE(negative.message().find("the margin must be a finite number >= 0, got -0.1"), std::string::npos) << negative.message();
   EXPECT_FALSE(paired_bootstrap(10, ok, ok, 0.0, 0.0));
 }
 
@@ -198,7 +198,7 @@ TEST(PlanItems, ConnorsFormulaByHand) {
   in.drop = 0.02;
   in.discordance = 0.08;
   const auto r = synthbench::stats::plan_items(in);
-  ASSERT_TRUE(r) << r.reason();
+  ASSERT_TRUE(r) << r.message();
   EXPECT_EQ(r.value().normal_approximation, 1235u);
   EXPECT_GE(r.value().items, 1235u);
   EXPECT_GE(r.value().exact_power, 0.8);
@@ -219,7 +219,7 @@ TEST(PlanItems, BadInputsSayWhy) {
   in.discordance = 0.03;  // cannot hold a drop of 0.05
   const auto r = synthbench::stats::plan_items(in);
   ASSERT_FALSE(r);
-  EXPECT_NE(r.reason().find("the discordance must lie in [drop, 1]"), std::string::npos) << r.reason();
+  EXPECT_NE(r.message().find("the discordance must lie in [drop, 1]"), std::string::npos) << r.message();
   in.discordance = 0.1;
   in.drop = 0.0;
   EXPECT_FALSE(synthbench::stats::plan_items(in));

@@ -163,15 +163,15 @@ TEST(ExactPValue, TenValuesIsTheLimit) {
   std::vector<double> eleven(11);
   std::iota(eleven.begin(), eleven.end(), 1.0);
   const auto too_many = exact_p_value(eleven, eleven, RankStatistic::spearman);
-  ASSERT_FALSE(too_many.defined());
-  EXPECT_EQ(too_many.why(), Undefined::out_of_domain);
-  EXPECT_NE(too_many.reason().find("n <= 10, got n = 11"), std::string::npos) << too_many.reason();
+  ASSERT_FALSE(too_many.ok());
+  EXPECT_EQ(too_many.code(), Undefined::out_of_domain);
+  EXPECT_NE(too_many.message().find("n <= 10, got n = 11"), std::string::npos) << too_many.message();
 }
 
 TEST(ExactPValue, UndefinedForConstantOrShortInput) {
-  EXPECT_EQ(exact_p_value({1, 2, 3}, {2, 2, 2}, RankStatistic::spearman).why(), Undefined::constant_input);
-  EXPECT_EQ(exact_p_value({1}, {2}, RankStatistic::kendall).why(), Undefined::too_few);
-  EXPECT_EQ(exact_p_value({1, 2}, {1, 2, 3}, RankStatistic::kendall).why(), Undefined::length_mismatch);
+  EXPECT_EQ(exact_p_value({1, 2, 3}, {2, 2, 2}, RankStatistic::spearman).code(), Undefined::constant_input);
+  EXPECT_EQ(exact_p_value({1}, {2}, RankStatistic::kendall).code(), Undefined::too_few);
+  EXPECT_EQ(exact_p_value({1, 2}, {1, 2, 3}, RankStatistic::kendall).code(), Undefined::length_mismatch);
 }
 
 }  // namespace

@@ -42,14 +42,14 @@ TEST(AverageRanks, NegativeZeroTiesWithPositiveZero) {
 
 TEST(AverageRanks, UndefinedForEmptyAndNonFinite) {
   const auto empty = average_ranks({});
-  ASSERT_FALSE(empty.defined());
-  EXPECT_EQ(empty.why(), Undefined::too_few);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.code(), Undefined::too_few);
   const auto nan = average_ranks({1, std::numeric_limits<double>::quiet_NaN()});
-  ASSERT_FALSE(nan.defined());
-  EXPECT_EQ(nan.why(), Undefined::not_finite);
-  EXPECT_NE(nan.reason().find("x[1] is NaN"), std::string::npos) << nan.reason();
+  ASSERT_FALSE(nan.ok());
+  EXPECT_EQ(nan.code(), Undefined::not_finite);
+  EXPECT_NE(nan.message().find("x[1] is NaN"), std::string::npos) << nan.message();
   const auto inf = average_ranks({std::numeric_limits<double>::infinity()});
-  EXPECT_EQ(inf.why(), Undefined::not_finite);
+  EXPECT_EQ(inf.code(), Undefined::not_finite);
 }
 
 // The radix-sort path (n >= 512) against the definition, with many ties, negatives,

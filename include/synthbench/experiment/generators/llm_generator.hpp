@@ -260,14 +260,14 @@ class LlmGenerator : public Generator<Item> {
           const bool truncated = response.outcome == llm::Outcome::length || response.finish_reason == "length";
           const std::string cut = truncated ? " (the answer hit max_tokens)" : "";
           if (!parsed) {
-            out.report.add(index, "parse_failure", where, parsed.failure().to_string() + cut);
+            out.report.add(index, "parse_failure", where, parsed.message() + cut);
             continue;
           }
           for (const auto& issue : parsed.value().issues) {
-            const bool reading = issue.reason == "invalid_json" || issue.reason == "truncated" || issue.reason == "duplicate_key" ||
-                                 issue.reason == "not_an_object";
+            const bool reading = issue.code == "invalid_json" || issue.code == "truncated" || issue.code == "duplicate_key" ||
+                                 issue.code == "not_an_object";
             out.report.add(index, reading ? "parse_failure" : "invalid_item", where + ", " + issue.where,
-                           issue.reason + ": " + issue.detail + (issue.reason == "truncated" ? cut : ""));
+                           issue.code + ": " + issue.detail + (issue.code == "truncated" ? cut : ""));
           }
           const auto& items = parsed.value().items;
           for (std::size_t k = 0; k < items.size(); ++k) {

@@ -32,7 +32,7 @@ SYNTHBENCH_NAMESPACE_BEGIN
 /// A problem with one generated item; the item is rejected.
 struct ItemIssue {
   std::string where;   ///< "line 3" of the answer
-  std::string reason;  ///< see parse_generated_items
+  std::string code;    ///< see parse_generated_items
   std::string detail;  ///< what was found
 };
 
@@ -112,7 +112,7 @@ llm::Parsed<GeneratedItems<Item>> read_records(const std::string& answer, const 
   for (const auto& e : events) {
     const std::string where = "line " + std::to_string(e.line);
     if (e.failure != nullptr) {
-      out.issues.push_back({where, e.failure->failure.reason, e.failure->failure.detail});
+      out.issues.push_back({where, e.failure->failure.code, e.failure->failure.detail});
       continue;
     }
     std::optional<ItemIssue> issue;
@@ -218,7 +218,7 @@ inline llm::Parsed<GeneratedItems<NerItem>> parse_generated_items<NerItem>(const
         item.entities = detail::aligned_entities(item.text, typed, issues);
         if (!issues.empty()) {
           const auto& first = issues.front();
-          issue = ItemIssue{"", "entity_" + first.reason,
+          issue = ItemIssue{"", "entity_" + first.code,
                             "entity " + std::to_string(first.index) + ": " + first.detail +
                                 (issues.size() > 1 ? " (and " + std::to_string(issues.size() - 1) + " more)" : "")};
           return std::nullopt;

@@ -113,9 +113,9 @@ inline llm::Parsed<std::string> parse_intent_answer(const std::string& answer, c
     for (const auto& n : named) list += (list.empty() ? "" : ", ") + n;
     return Result::fail("several_labels", "the answer names " + list);
   }
-  if (found.reason() == "ambiguous") return Result::fail("several_labels", "several JSON answers: " + found.detail());
+  if (found.code() == "ambiguous") return Result::fail("several_labels", "several JSON answers: " + found.detail());
   // An answer cut off inside JSON is not read as text: what follows the cut is unknown.
-  if (found.reason() == "truncated") return Result::fail(found.failure());
+  if (found.code() == "truncated") return Result::fail(found.failure());
 
   // Text: the label alone, after a lead-in, or inside prose.
   const auto tokens = detail::name_tokens(detail::without_fence_markers(split.answer));

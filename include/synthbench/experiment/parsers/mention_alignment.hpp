@@ -33,7 +33,7 @@ struct Mention {
 /// The outcome of aligning one mention.
 struct AlignedMention {
   std::optional<metrics::Entity> entity;  ///< set when found
-  std::string reason;                     ///< not_found or duplicate otherwise
+  std::string code;                       ///< not_found or duplicate otherwise
   std::string detail;                     ///< what was searched
 };
 
@@ -108,10 +108,10 @@ inline std::vector<AlignedMention> align_mentions(const std::string& text, const
       e.text = text.substr(b, end_byte - b);
       a.entity = std::move(e);
     } else if (occurs) {
-      a.reason = "duplicate";
+      a.code = "duplicate";
       a.detail = detail::quote_answer(needle_text) + " is named more often than it occurs in the text";
     } else {
-      a.reason = "not_found";
+      a.code = "not_found";
       a.detail = detail::quote_answer(needle_text) +
                  (inside_words ? " occurs in the text only inside longer words" : " does not occur in the text");
     }

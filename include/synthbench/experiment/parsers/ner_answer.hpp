@@ -30,7 +30,7 @@ SYNTHBENCH_NAMESPACE_BEGIN
 /// A problem with one entity of an answer; the entity is dropped.
 struct EntityIssue {
   std::size_t index = 0;  ///< the entity's position in the answer's list (0-based)
-  std::string reason;     ///< malformed_entity, missing_text, missing_type, empty_text, unknown_type, not_found, duplicate
+  std::string code;       ///< malformed_entity, missing_text, missing_type, empty_text, unknown_type, not_found, duplicate
   std::string detail;     ///< what was found
 };
 
@@ -196,7 +196,7 @@ inline std::vector<metrics::Entity> aligned_entities(const std::string& text, co
     if (aligned[k].entity) {
       entities.push_back(*aligned[k].entity);
     } else {
-      issues.push_back({typed[k].first, aligned[k].reason, aligned[k].detail});
+      issues.push_back({typed[k].first, aligned[k].code, aligned[k].detail});
     }
   }
   std::stable_sort(entities.begin(), entities.end(), [](const metrics::Entity& a, const metrics::Entity& b) {

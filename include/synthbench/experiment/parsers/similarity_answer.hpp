@@ -171,9 +171,9 @@ inline llm::Parsed<double> parse_similarity_answer(const std::string& answer, co
     if (values.size() > 1) return Result::fail("several_numbers", "the answer gives several different scores");
     return in_range(values.front());
   }
-  if (found.reason() == "ambiguous") return Result::fail("several_numbers", "several JSON answers: " + found.detail());
+  if (found.code() == "ambiguous") return Result::fail("several_numbers", "several JSON answers: " + found.detail());
   // An answer cut off inside JSON is not read as text: {"score": 4 may have been 4.5.
-  if (found.reason() == "truncated") return Result::fail(found.failure());
+  if (found.code() == "truncated") return Result::fail(found.failure());
 
   const std::string text = detail::without_fence_markers(split.answer);
   const auto text_failure = [](llm::ParseFailure f) { return Result::fail(std::move(f)); };

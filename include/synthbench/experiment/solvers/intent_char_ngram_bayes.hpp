@@ -26,7 +26,7 @@ class CharNgramBayesIntentSolver : public NaiveBayesIntentSolver {
       : NaiveBayesIntentSolver(train, alpha, &trigrams, "char-ngram-bayes") {}
 
  private:
-  static std::vector<std::string> trigrams(const std::string& text) { return char_ngrams(text, 3); }
+  static std::vector<std::string> trigrams(const std::string& text) { return text::char_ngrams(text, 3); }
 };
 
 SYNTHBENCH_NAMESPACE_END

@@ -59,7 +59,7 @@ class LinearIntentModel {
     // One pass: each train text is tokenized once, its words interned as they come.
     std::vector<std::vector<std::uint32_t>> words(train.size());
     for (std::size_t i = 0; i < train.size(); ++i) {
-      for (auto& w : tokenize(train[i].text)) {
+      for (auto& w : text::tokenize(train[i].text)) {
         words[i].push_back(ids_.emplace(std::move(w), static_cast<std::uint32_t>(ids_.size())).first->second);
       }
     }
@@ -71,9 +71,9 @@ class LinearIntentModel {
   }
 
   /// The features of `text`: (id, value) pairs sorted by id, the bias (id V) last.
-  SparseVector features(const std::string& text) const {
+  text::SparseVector features(const std::string& text) const {
     std::vector<std::uint32_t> found;
-    for (const auto& w : tokenize(text)) {
+    for (const auto& w : text::tokenize(text)) {
       const auto it = ids_.find(w);
       if (it != ids_.end()) found.push_back(it->second);
     }
@@ -81,7 +81,7 @@ class LinearIntentModel {
   }
 
   /// w_k . x.
-  double score(std::size_t k, const SparseVector& x) const {
+  double score(std::size_t k, const text::SparseVector& x) const {
     const double* v = weights_.data() + k * width_;
     double sum = 0.0;
     for (const auto& [id, value] : x) sum += v[id] * value;
@@ -105,7 +105,7 @@ class LinearIntentModel {
   }
 
   /// w_k <- w_k + step x.
-  void add(std::size_t k, const SparseVector& x, double step) {
+  void add(std::size_t k, const text::SparseVector& x, double step) {
     double* v = weights_.data() + k * width_;
     for (const auto& [id, value] : x) v[id] += step * value / scales_[k];
   }
@@ -137,7 +137,7 @@ class LinearIntentModel {
     out.reserve(texts.size());
     std::vector<double> scores(classes());
     for (const auto& text : texts) {
-      const SparseVector x = features(text);
+      const text::SparseVector x = features(text);
       for (std::size_t k = 0; k < scores.size(); ++k) scores[k] = score(k, x);
       out.push_back({index_.labels[argmax(scores)], {}});
     }
@@ -145,10 +145,10 @@ class LinearIntentModel {
   }
 
   /// The features of the known word ids `found` (any order, repeats allowed).
-  SparseVector features_of(std::vector<std::uint32_t> found) const {
+  text::SparseVector features_of(std::vector<std::uint32_t> found) const {
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
-    SparseVector x;
+    text::SparseVector x;
     x.reserve(found.size() + 1);
     const double value = found.empty() ? 0.0 : 1.0 / std::sqrt(static_cast<double>(found.size()));
     for (const auto id : found) x.emplace_back(id, value);
@@ -159,7 +159,7 @@ class LinearIntentModel {
   /// The number of classes.
   std::size_t classes() const noexcept { return index_.labels.size(); }
   /// The train split's features, in order.
-  const std::vector<SparseVector>& examples() const noexcept { return examples_; }
+  const std::vector<text::SparseVector>& examples() const noexcept { return examples_; }
   /// The class of train item i.
   std::size_t class_of(std::size_t i) const { return index_.of_item[i]; }
 
@@ -169,7 +169,7 @@ class LinearIntentModel {
   std::size_t width_ = 1;
   std::vector<double> weights_;  // class * width + feature
   std::vector<double> scales_;   // per class
-  std::vector<SparseVector> examples_;
+  std::vector<text::SparseVector> examples_;
 };
 
 }  // namespace detail

@@ -38,7 +38,7 @@ class LinearSvmIntentSolver : public IntentSolver {
       for (const std::size_t i : model_.pass_order(rng, options.shuffle)) {
         ++t;
         const double eta = 1.0 / (options.l2 * static_cast<double>(t));
-        const SparseVector& x = model_.examples()[i];
+        const text::SparseVector& x = model_.examples()[i];
         for (std::size_t k = 0; k < margin.size(); ++k) {
           const double y = k == model_.class_of(i) ? 1.0 : -1.0;
           const double m = y * model_.score(k, x);

@@ -37,7 +37,7 @@ class LogisticRegressionIntentSolver : public IntentSolver {
       for (const std::size_t i : model_.pass_order(rng, options.shuffle)) {
         ++t;
         const double eta = options.learning_rate / (1.0 + options.learning_rate * options.l2 * static_cast<double>(t));
-        const SparseVector& x = model_.examples()[i];
+        const text::SparseVector& x = model_.examples()[i];
         for (std::size_t k = 0; k < p.size(); ++k) p[k] = model_.score(k, x);
         const double top = *std::max_element(p.begin(), p.end());  // softmax without overflow
         double sum = 0.0;

@@ -127,7 +127,7 @@ class NaiveBayesIntentSolver : public IntentSolver {
   }
 
  private:
-  static std::vector<std::string> default_features(const std::string& text) { return tokenize(text); }
+  static std::vector<std::string> default_features(const std::string& text) { return text::tokenize(text); }
 
   detail::LabelIndex index_;
   Features features_;
@@ -143,15 +143,15 @@ class TfidfCentroidIntentSolver : public IntentSolver {
   /// Trains on `train`.
   explicit TfidfCentroidIntentSolver(const std::vector<IntentItem>& train) : index_(train) {
     std::vector<std::vector<std::string>> docs;
-    for (const auto& item : train) docs.push_back(tokenize(item.text));
+    for (const auto& item : train) docs.push_back(text::tokenize(item.text));
     vectorizer_.fit(docs);
     std::vector<std::map<std::uint32_t, double>> sums(index_.labels.size());
     for (std::size_t i = 0; i < train.size(); ++i) {
       for (const auto& [id, w] : vectorizer_.transform(docs[i])) sums[index_.of_item[i]][id] += w;
     }
     for (auto& s : sums) {
-      SparseVector centroid(s.begin(), s.end());
-      normalize(centroid);
+      text::SparseVector centroid(s.begin(), s.end());
+      text::normalize(centroid);
       centroids_.push_back(std::move(centroid));
     }
   }
@@ -161,9 +161,9 @@ class TfidfCentroidIntentSolver : public IntentSolver {
   std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<IntentPrediction> out;
     for (const auto& text : texts) {
-      const SparseVector v = vectorizer_.transform(tokenize(text));
+      const text::SparseVector v = vectorizer_.transform(text::tokenize(text));
       std::vector<double> score(centroids_.size());
-      for (std::size_t c = 0; c < centroids_.size(); ++c) score[c] = dot(v, centroids_[c]);
+      for (std::size_t c = 0; c < centroids_.size(); ++c) score[c] = text::dot(v, centroids_[c]);
       out.push_back({index_.labels[detail::argmax(score)], {}});
     }
     return out;
@@ -171,8 +171,8 @@ class TfidfCentroidIntentSolver : public IntentSolver {
 
  private:
   detail::LabelIndex index_;
-  TfidfVectorizer vectorizer_;
-  std::vector<SparseVector> centroids_;
+  text::TfidfVectorizer vectorizer_;
+  std::vector<text::SparseVector> centroids_;
 };
 
 /// k nearest neighbours by TF-IDF cosine, each neighbour voting with its similarity. A text
@@ -182,7 +182,7 @@ class KnnIntentSolver : public IntentSolver {
   /// Trains on `train` with `k` neighbours.
   explicit KnnIntentSolver(const std::vector<IntentItem>& train, std::size_t k = 5) : index_(train), k_(k) {
     std::vector<std::vector<std::string>> docs;
-    for (const auto& item : train) docs.push_back(tokenize(item.text));
+    for (const auto& item : train) docs.push_back(text::tokenize(item.text));
     vectorizer_.fit(docs);
     postings_.resize(vectorizer_.vocabulary_size());
     for (std::size_t i = 0; i < docs.size(); ++i) {
@@ -209,7 +209,7 @@ class KnnIntentSolver : public IntentSolver {
         seen[doc] = 0;
       }
       touched.clear();
-      for (const auto& [id, w] : vectorizer_.transform(tokenize(text))) {
+      for (const auto& [id, w] : vectorizer_.transform(text::tokenize(text))) {
         for (const auto& [doc, dw] : postings_[id]) {  // inverted index: cosine of unit vectors
           if (seen[doc] == 0) {
             seen[doc] = 1;
@@ -244,7 +244,7 @@ class KnnIntentSolver : public IntentSolver {
  private:
   detail::LabelIndex index_;
   std::size_t k_;
-  TfidfVectorizer vectorizer_;
+  text::TfidfVectorizer vectorizer_;
   std::vector<std::vector<std::pair<std::uint32_t, double>>> postings_;
   std::size_t majority_ = 0;
 };
@@ -263,7 +263,7 @@ class KeywordOverlapIntentSolver : public IntentSolver {
     frequency_.assign(k, 0.0);
     for (std::size_t i = 0; i < train.size(); ++i) {
       frequency_[index_.of_item[i]] += 1.0;
-      for (const auto& w : tokenize(train[i].text)) counts[index_.of_item[i]][w] += 1.0;
+      for (const auto& w : text::tokenize(train[i].text)) counts[index_.of_item[i]][w] += 1.0;
     }
     for (const auto& c : counts) {
       for (const auto& [w, n] : c) classes_using[w] += 1.0;
@@ -287,7 +287,7 @@ class KeywordOverlapIntentSolver : public IntentSolver {
   std::vector<IntentPrediction> predict(const std::vector<std::string>& texts) override {
     std::vector<IntentPrediction> out;
     for (const auto& text : texts) {
-      const auto words = tokenize(text);
+      const auto words = text::tokenize(text);
       std::vector<double> score(keywords_.size(), 0.0);
       for (std::size_t c = 0; c < keywords_.size(); ++c) {
         for (const auto& w : words) score[c] += keywords_[c].count(w) != 0 ? 1.0 : 0.0;

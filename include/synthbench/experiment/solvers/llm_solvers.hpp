@@ -172,7 +172,7 @@ class LlmIntentSolver : public IntentSolver {
       if (parsed) {
         run.predictions[i].label = parsed.value();
       } else {
-        run.report.add(i, "parse_failure", where, parsed.failure().to_string() + cut);
+        run.report.add(i, "parse_failure", where, parsed.message() + cut);
       }
     });
   }
@@ -220,7 +220,7 @@ class LlmSimilaritySolver : public SimilaritySolver {
       if (parsed) {
         run.predictions[i].score = parsed.value();
       } else {
-        run.report.add(i, "parse_failure", where, parsed.failure().to_string() + cut);
+        run.report.add(i, "parse_failure", where, parsed.message() + cut);
       }
     });
   }
@@ -262,12 +262,12 @@ class LlmNerSolver : public NerSolver {
                                                        const std::string& cut) {
       const auto parsed = parse_ner_answer(response.content, texts[i], types_);
       if (!parsed) {
-        run.report.add(i, "parse_failure", where, parsed.failure().to_string() + cut);
+        run.report.add(i, "parse_failure", where, parsed.message() + cut);
         return;
       }
       run.predictions[i].entities = parsed.value().entities;
       for (const auto& issue : parsed.value().issues) {
-        run.report.add(i, "dropped_entity", where + ", entity " + std::to_string(issue.index), issue.reason + ": " + issue.detail);
+        run.report.add(i, "dropped_entity", where + ", entity " + std::to_string(issue.index), issue.code + ": " + issue.detail);
       }
     });
   }

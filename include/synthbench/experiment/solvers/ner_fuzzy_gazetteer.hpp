@@ -58,10 +58,10 @@ class BasicFuzzyGazetteerNerSolver : public TokenSpanNerSolver {
       }
       const std::uint32_t id = static_cast<std::uint32_t>(type_of_name_.size());
       type_of_name_.push_back(best);
-      std::vector<std::string> grams = char_ngrams(name, 3);
+      std::vector<std::string> grams = text::char_ngrams(name, 3);
       for (const auto& g : grams) gram_ids_.emplace(g, static_cast<std::uint32_t>(gram_ids_.size()));
-      SparseVector v = count_vector(grams, gram_ids_);
-      normalize(v);
+      text::SparseVector v = text::count_vector(grams, gram_ids_);
+      text::normalize(v);
       if (postings_.size() < gram_ids_.size()) postings_.resize(gram_ids_.size());
       for (const auto& [gram, weight] : v) postings_[gram].emplace_back(id, weight);
     }
@@ -77,7 +77,7 @@ class BasicFuzzyGazetteerNerSolver : public TokenSpanNerSolver {
     std::vector<double> cosine(type_of_name_.size(), 0.0);
     std::vector<std::uint32_t> touched;
     for (auto span : ns::capitalized_spans(tokens)) {
-      std::vector<std::string> grams = char_ngrams(text_of(tokens, span.first, span.last), 3);
+      std::vector<std::string> grams = text::char_ngrams(text_of(tokens, span.first, span.last), 3);
       // The span's norm counts every 3-gram, the dot products only those some name has.
       std::sort(grams.begin(), grams.end());
       double norm = 0.0;
@@ -89,7 +89,7 @@ class BasicFuzzyGazetteerNerSolver : public TokenSpanNerSolver {
       }
       if (norm == 0.0) continue;
       norm = std::sqrt(norm);
-      for (const auto& [gram, count] : count_vector(grams, gram_ids_)) {
+      for (const auto& [gram, count] : text::count_vector(grams, gram_ids_)) {
         for (const auto& [name, name_weight] : postings_[gram]) {
           if (cosine[name] == 0.0) touched.push_back(name);
           cosine[name] += count / norm * name_weight;

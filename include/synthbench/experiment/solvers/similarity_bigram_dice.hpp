@@ -22,7 +22,7 @@ SYNTHBENCH_NAMESPACE_BEGIN
 /// The set of padded word bigrams of `text`, each as "first second" (see the file comment);
 /// empty for a text without words.
 inline std::set<std::string> word_bigrams(const std::string& text) {
-  const auto words = tokenize(text);
+  const auto words = text::tokenize(text);
   std::set<std::string> out;
   if (words.empty()) return out;
   std::string previous = "<s>";

@@ -42,8 +42,8 @@ struct WordSetOverlap {
 
 /// The word-set overlap of `a` and `b`.
 inline WordSetOverlap word_set_overlap(const std::string& a, const std::string& b) {
-  const auto ta = tokenize(a);
-  const auto tb = tokenize(b);
+  const auto ta = text::tokenize(a);
+  const auto tb = text::tokenize(b);
   const std::set<std::string> sa(ta.begin(), ta.end());
   const std::set<std::string> sb(tb.begin(), tb.end());
   WordSetOverlap out{sa.size(), sb.size(), 0};
@@ -84,17 +84,17 @@ class TfidfCosineSimilaritySolver : public PairwiseSimilaritySolver {
   void prepare(const std::vector<std::pair<std::string, std::string>>& pairs) override {
     std::vector<std::vector<std::string>> docs;
     for (const auto& [a, b] : pairs) {
-      docs.push_back(tokenize(a));
-      docs.push_back(tokenize(b));
+      docs.push_back(text::tokenize(a));
+      docs.push_back(text::tokenize(b));
     }
     vectorizer_.fit(docs);
   }
   double similarity(const std::string& a, const std::string& b) const override {
-    return dot(vectorizer_.transform(tokenize(a)), vectorizer_.transform(tokenize(b)));
+    return text::dot(vectorizer_.transform(text::tokenize(a)), vectorizer_.transform(text::tokenize(b)));
   }
 
  private:
-  TfidfVectorizer vectorizer_;
+  text::TfidfVectorizer vectorizer_;
 };
 
 /// Cosine of character 3-gram counts.
@@ -105,12 +105,12 @@ class CharNgramCosineSimilaritySolver : public PairwiseSimilaritySolver {
  protected:
   double similarity(const std::string& a, const std::string& b) const override {
     std::unordered_map<std::string, std::uint32_t> ids;
-    const auto ga = char_ngrams(a, 3);
-    const auto gb = char_ngrams(b, 3);
+    const auto ga = text::char_ngrams(a, 3);
+    const auto gb = text::char_ngrams(b, 3);
     for (const auto* grams : {&ga, &gb}) {
       for (const auto& g : *grams) ids.emplace(g, static_cast<std::uint32_t>(ids.size()));
     }
-    return cosine(count_vector(ga, ids), count_vector(gb, ids));
+    return text::cosine(text::count_vector(ga, ids), text::count_vector(gb, ids));
   }
 };
 
@@ -134,8 +134,8 @@ class TokenLcsSimilaritySolver : public PairwiseSimilaritySolver {
 
  protected:
   double similarity(const std::string& a, const std::string& b) const override {
-    const auto ta = tokenize(a);
-    const auto tb = tokenize(b);
+    const auto ta = text::tokenize(a);
+    const auto tb = text::tokenize(b);
     if (ta.empty() && tb.empty()) return 1.0;
     std::vector<std::size_t> previous(tb.size() + 1, 0);
     std::vector<std::size_t> current(tb.size() + 1, 0);
@@ -156,8 +156,8 @@ class LengthRatioSimilaritySolver : public PairwiseSimilaritySolver {
 
  protected:
   double similarity(const std::string& a, const std::string& b) const override {
-    const double la = static_cast<double>(tokenize(a).size());
-    const double lb = static_cast<double>(tokenize(b).size());
+    const double la = static_cast<double>(text::tokenize(a).size());
+    const double lb = static_cast<double>(text::tokenize(b).size());
     if (la == 0.0 && lb == 0.0) return 1.0;
     return std::min(la, lb) / std::max(la, lb);
   }

@@ -51,7 +51,7 @@ inline ::testing::AssertionResult check_bound(const std::string& statistic, cons
                                               const char* bound_expr, const std::string& actual_note,
                                               const std::string& context) {
   const char* op = side == Bound::at_least ? ">=" : "<=";
-  if (value.defined()) {
+  if (value.ok()) {
     const double v = value.value();
     const bool ok = side == Bound::at_least ? v >= bound : v <= bound;
     if (ok) {
@@ -70,7 +70,7 @@ inline ::testing::AssertionResult check_bound(const std::string& statistic, cons
                                          << trim_newline(context);
   }
   return ::testing::AssertionFailure() << "Expected: " << statistic << " " << op << " " << bound_text(bound, bound_expr)
-                                       << "\n  Actual: " << value.reason() << "\n"
+                                       << "\n  Actual: " << value.message() << "\n"
                                        << trim_newline(context);
 }
 
