@@ -22,13 +22,11 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
-/// The caseless gazetteer of the file comment. (A template only so that including this header
-/// does not compile it; there is one instantiation.)
-template <class Unused = void>
-class BasicCaselessGazetteerNerSolver : public TokenSpanNerSolver {
+/// The caseless gazetteer of the file comment.
+class CaselessGazetteerNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit BasicCaselessGazetteerNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit CaselessGazetteerNerSolver(const std::vector<NerItem>& train) : index_(train) {
     namespace ns = detail::ner_solvers;
     types_ = index_.names;
     auto sentences = ns::train_sentences(train, index_);
@@ -67,9 +65,6 @@ class BasicCaselessGazetteerNerSolver : public TokenSpanNerSolver {
   std::unique_ptr<detail::ner_solvers::Gazetteer> gazetteer_;
   std::unordered_set<std::string> lowercase_in_names_;  // lowercase tokens written so inside train names
 };
-
-/// BasicCaselessGazetteerNerSolver<>.
-using CaselessGazetteerNerSolver = BasicCaselessGazetteerNerSolver<>;
 
 SYNTHBENCH_NAMESPACE_END
 

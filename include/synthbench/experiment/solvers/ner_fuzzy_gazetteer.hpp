@@ -29,14 +29,12 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
-/// The fuzzy gazetteer of the file comment. (A template only so that including this header
-/// does not compile it; there is one instantiation.)
-template <class Unused = void>
-class BasicFuzzyGazetteerNerSolver : public TokenSpanNerSolver {
+/// The fuzzy gazetteer of the file comment.
+class FuzzyGazetteerNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text), and
   /// UsageError 57 for a threshold outside (0, 1].
-  explicit BasicFuzzyGazetteerNerSolver(const std::vector<NerItem>& train, double threshold = 0.5)
+  explicit FuzzyGazetteerNerSolver(const std::vector<NerItem>& train, double threshold = 0.5)
       : index_(train), threshold_(threshold) {
     namespace ns = detail::ner_solvers;
     if (!(threshold > 0.0 && threshold <= 1.0)) {
@@ -126,9 +124,6 @@ class BasicFuzzyGazetteerNerSolver : public TokenSpanNerSolver {
   std::unordered_map<std::string, std::uint32_t> gram_ids_;
   std::vector<std::vector<std::pair<std::uint32_t, double>>> postings_;  // gram id -> (name id, weight)
 };
-
-/// BasicFuzzyGazetteerNerSolver<>.
-using FuzzyGazetteerNerSolver = BasicFuzzyGazetteerNerSolver<>;
 
 SYNTHBENCH_NAMESPACE_END
 

@@ -32,13 +32,11 @@
 
 SYNTHBENCH_NAMESPACE_BEGIN
 
-/// The HMM tagger of the file comment. (A template only so that including this header does not
-/// compile it; there is one instantiation.)
-template <class Unused = void>
-class BasicHmmNerSolver : public TokenSpanNerSolver {
+/// The HMM tagger of the file comment.
+class HmmNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit BasicHmmNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit HmmNerSolver(const std::vector<NerItem>& train) : index_(train) {
     namespace ns = detail::ner_solvers;
     types_ = index_.names;
     tags_ = 2 * index_.names.size() + 1;
@@ -178,9 +176,6 @@ class BasicHmmNerSolver : public TokenSpanNerSolver {
   std::vector<double> log_lowercase_;
   std::unordered_map<std::string, std::vector<double>> log_emission_;  // word -> log P(word | tag)
 };
-
-/// BasicHmmNerSolver<>.
-using HmmNerSolver = BasicHmmNerSolver<>;
 
 SYNTHBENCH_NAMESPACE_END
 

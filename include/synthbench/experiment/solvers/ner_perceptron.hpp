@@ -41,11 +41,10 @@ struct PerceptronOptions {
 /// predicted one's; the final weights are the average over every step, computed with the
 /// bookkeeping of Daumé III ("A Course in Machine Learning", 2017, Algorithm 7). Weights
 /// change by integers, so training is exact and the same on every platform.
-template <class Unused = void>
-class BasicPerceptronNerSolver : public NerSolver {
+class PerceptronNerSolver : public NerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit BasicPerceptronNerSolver(const std::vector<NerItem>& train, PerceptronOptions options = {}) : index_(train) {
+  explicit PerceptronNerSolver(const std::vector<NerItem>& train, PerceptronOptions options = {}) : index_(train) {
     tags_ = 1 + 2 * index_.names.size();
     const auto sentences = detail::ner_solvers::train_sentences(train, index_);
     std::vector<Encoded> data;
@@ -441,10 +440,6 @@ class BasicPerceptronNerSolver : public NerSolver {
   std::vector<double> weights_;      // averaged emission weights, feature-major
   std::vector<double> transitions_;  // averaged transition weights, (tags + 1) x tags
 };
-
-/// BasicPerceptronNerSolver<>: a template only so that including this header does not compile it
-/// (docs/performance.md: compile time); there is one instantiation.
-using PerceptronNerSolver = BasicPerceptronNerSolver<>;
 
 SYNTHBENCH_NAMESPACE_END
 

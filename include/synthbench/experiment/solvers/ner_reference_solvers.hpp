@@ -23,7 +23,7 @@
 
 #include "synthbench/experiment/items.hpp"                     // NerItem
 #include "synthbench/experiment/solver.hpp"                    // NerSolver
-#include "synthbench/experiment/solvers/ner_perceptron.hpp"    // BasicPerceptronNerSolver
+#include "synthbench/experiment/solvers/ner_perceptron.hpp"    // PerceptronNerSolver
 #include "synthbench/experiment/solvers/ner_span_solvers.hpp"  // the four span solvers
 #include "synthbench/experiment/solvers/ner_token_spans.hpp"   // TokenSpanNerSolver
 #include "synthbench/experiment/solvers/ner_tokens.hpp"        // NerToken, ner_tokenize
@@ -32,16 +32,14 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 
 /// The five NER reference solvers, trained on `train`, in the order of their strict F1 on
-/// CrossNER politics (strongest first; docs/datasets.md). (A template only for compile time,
-/// as the solver classes.)
-template <class Unused = void>
-std::vector<std::unique_ptr<NerSolver>> ner_reference_solvers(const std::vector<NerItem>& train) {
+/// CrossNER politics (strongest first; docs/datasets.md).
+inline std::vector<std::unique_ptr<NerSolver>> ner_reference_solvers(const std::vector<NerItem>& train) {
   std::vector<std::unique_ptr<NerSolver>> solvers;
-  solvers.push_back(std::make_unique<BasicPerceptronNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicGazetteerCapitalizationNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicGazetteerNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicTokenMajorityNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicCapitalizedMajorityNerSolver<Unused>>(train));
+  solvers.push_back(std::make_unique<PerceptronNerSolver>(train));
+  solvers.push_back(std::make_unique<GazetteerCapitalizationNerSolver>(train));
+  solvers.push_back(std::make_unique<GazetteerNerSolver>(train));
+  solvers.push_back(std::make_unique<TokenMajorityNerSolver>(train));
+  solvers.push_back(std::make_unique<CapitalizedMajorityNerSolver>(train));
   return solvers;
 }
 

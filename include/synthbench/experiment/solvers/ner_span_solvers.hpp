@@ -23,11 +23,10 @@ SYNTHBENCH_NAMESPACE_BEGIN
 
 /// Train-set gazetteer: every entity name of the train split, matched in a sentence longest
 /// first, left to right, case-sensitively, with the type it has most often in training.
-template <class Unused = void>
-class BasicGazetteerNerSolver : public TokenSpanNerSolver {
+class GazetteerNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 (no entity) or 56 (a span outside its text).
-  explicit BasicGazetteerNerSolver(const std::vector<NerItem>& train)
+  explicit GazetteerNerSolver(const std::vector<NerItem>& train)
       : index_(train), gazetteer_(detail::ner_solvers::train_sentences(train, index_)) {
     types_ = index_.names;
   }
@@ -45,17 +44,12 @@ class BasicGazetteerNerSolver : public TokenSpanNerSolver {
   detail::ner_solvers::Gazetteer gazetteer_;
 };
 
-/// BasicGazetteerNerSolver<>: a template only so that including this header does not compile it
-/// (docs/performance.md: compile time); there is one instantiation.
-using GazetteerNerSolver = BasicGazetteerNerSolver<>;
-
 /// Capitalized spans, all of the most frequent type of the train split: finds names, cannot
 /// type them.
-template <class Unused = void>
-class BasicCapitalizedMajorityNerSolver : public TokenSpanNerSolver {
+class CapitalizedMajorityNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train` (only its type counts). Throws UsageError 55 when it has no entity.
-  explicit BasicCapitalizedMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit CapitalizedMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
   }
 
@@ -73,10 +67,6 @@ class BasicCapitalizedMajorityNerSolver : public TokenSpanNerSolver {
   detail::ner_solvers::TypeIndex index_;
 };
 
-/// BasicCapitalizedMajorityNerSolver<>: a template only so that including this header does not compile it
-/// (docs/performance.md: compile time); there is one instantiation.
-using CapitalizedMajorityNerSolver = BasicCapitalizedMajorityNerSolver<>;
-
 /// Gazetteer plus capitalization: a capitalized span that contains exactly one gazetteer match
 /// becomes one entity of that match's type ("Democratic Party" known, "Democratic Party of
 /// Serbia" found); one that contains several keeps them; one that contains none is typed by a
@@ -85,11 +75,10 @@ using CapitalizedMajorityNerSolver = BasicCapitalizedMajorityNerSolver<>;
 /// lowercased words, its head word (the last) and the words' last three letters, trained on
 /// the train entities: "Pakistan" is typed by "-tan" like the countries of the train split.
 /// Gazetteer matches outside capitalized spans ("novel", "science fiction") are kept.
-template <class Unused = void>
-class BasicGazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
+class GazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 or 56 as GazetteerNerSolver.
-  explicit BasicGazetteerCapitalizationNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit GazetteerCapitalizationNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
     const auto sentences = detail::ner_solvers::train_sentences(train, index_);
     gazetteer_ = std::make_unique<detail::ner_solvers::Gazetteer>(sentences);
@@ -197,18 +186,13 @@ class BasicGazetteerCapitalizationNerSolver : public TokenSpanNerSolver {
   std::unordered_map<std::string, std::vector<double>> log_likelihood_;
 };
 
-/// BasicGazetteerCapitalizationNerSolver<>: a template only so that including this header does not compile it
-/// (docs/performance.md: compile time); there is one instantiation.
-using GazetteerCapitalizationNerSolver = BasicGazetteerCapitalizationNerSolver<>;
-
 /// The most-frequent-tag baseline: each token gets the label it has most often in the train
 /// split (a type, or outside an entity; unseen tokens are outside; ties: outside, then the type
 /// that sorts first), and adjacent tokens of the same type form one entity.
-template <class Unused = void>
-class BasicTokenMajorityNerSolver : public TokenSpanNerSolver {
+class TokenMajorityNerSolver : public TokenSpanNerSolver {
  public:
   /// Trains on `train`. Throws UsageError 55 or 56 as GazetteerNerSolver.
-  explicit BasicTokenMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
+  explicit TokenMajorityNerSolver(const std::vector<NerItem>& train) : index_(train) {
     types_ = index_.names;
     const std::size_t outside = index_.names.size();
     std::unordered_map<std::string, std::vector<std::size_t>> counts;  // token -> count per label; last = outside
@@ -254,10 +238,6 @@ class BasicTokenMajorityNerSolver : public TokenSpanNerSolver {
   detail::ner_solvers::TypeIndex index_;
   std::unordered_map<std::string, std::size_t> label_;  // tokens labelled with a type most often
 };
-
-/// BasicTokenMajorityNerSolver<>: a template only so that including this header does not compile it
-/// (docs/performance.md: compile time); there is one instantiation.
-using TokenMajorityNerSolver = BasicTokenMajorityNerSolver<>;
 
 SYNTHBENCH_NAMESPACE_END
 

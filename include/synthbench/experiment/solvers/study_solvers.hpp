@@ -46,13 +46,12 @@ inline std::vector<std::unique_ptr<IntentSolver>> intent_study_solvers(const std
 }
 
 /// The eight NER solvers, trained on `train` (see the file comment). Throws UsageError 55 or
-/// 56 as ner_reference_solvers. (A template only for compile time, as the solver classes.)
-template <class Unused = void>
-std::vector<std::unique_ptr<NerSolver>> ner_study_solvers(const std::vector<NerItem>& train) {
-  std::vector<std::unique_ptr<NerSolver>> solvers = ner_reference_solvers<Unused>(train);
-  solvers.push_back(std::make_unique<BasicHmmNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicCaselessGazetteerNerSolver<Unused>>(train));
-  solvers.push_back(std::make_unique<BasicFuzzyGazetteerNerSolver<Unused>>(train));
+/// 56 as ner_reference_solvers.
+inline std::vector<std::unique_ptr<NerSolver>> ner_study_solvers(const std::vector<NerItem>& train) {
+  std::vector<std::unique_ptr<NerSolver>> solvers = ner_reference_solvers(train);
+  solvers.push_back(std::make_unique<HmmNerSolver>(train));
+  solvers.push_back(std::make_unique<CaselessGazetteerNerSolver>(train));
+  solvers.push_back(std::make_unique<FuzzyGazetteerNerSolver>(train));
   return solvers;
 }
 
