@@ -9,13 +9,14 @@
 /// too. Every malformed input throws InputError naming the file and the position (JSON
 /// pointer).
 
-#include <algorithm>  // std::stable_sort
-#include <chrono>     // std::chrono
-#include <cmath>      // std::isfinite, std::llround
-#include <cstddef>    // std::size_t
-#include <string>     // std::string
-#include <utility>    // std::move
-#include <vector>     // std::vector
+#include <algorithm>         // std::stable_sort
+#include <chrono>            // std::chrono
+#include <cmath>             // std::isfinite, std::llround
+#include <cstddef>           // std::size_t
+#include <initializer_list>  // std::initializer_list
+#include <string>            // std::string
+#include <utility>           // std::move
+#include <vector>            // std::vector
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 

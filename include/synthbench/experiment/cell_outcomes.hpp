@@ -9,14 +9,14 @@
 /// from the items it keeps, on any multiset of them, so the paired bootstrap can resample
 /// them; it also tells each item's credit, for naming the items that improved or got worse.
 
-#include <cmath>    // std::fabs
-#include <cstddef>  // std::size_t
-#include <cstdint>  // std::uint32_t
-#include <memory>   // std::shared_ptr, std::make_shared
-#include <optional> // std::optional
-#include <string>   // std::string
-#include <utility>  // std::move, std::pair
-#include <vector>   // std::vector
+#include <cmath>     // std::fabs
+#include <cstddef>   // std::size_t
+#include <cstdint>   // std::uint32_t
+#include <memory>    // std::shared_ptr, std::make_shared
+#include <optional>  // std::optional
+#include <string>    // std::string
+#include <utility>   // std::move, std::pair
+#include <vector>    // std::vector
 
 #include "synthbench/detail/format.hpp"                      // detail::general
 #include "synthbench/error.hpp"                              // UsageError

@@ -6,6 +6,7 @@
 /// read_outcome_baseline check the text against the format and the stored scores against
 /// what the items give; every error is an InputError naming the source and the JSON pointer.
 
+#include <algorithm>   // std::max
 #include <cmath>       // std::fabs
 #include <cstddef>     // std::size_t
 #include <cstdint>     // std::uint32_t, std::uint64_t
