@@ -17,7 +17,8 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/cassette/format.hpp"   // Cassette, Interaction, parse_cassette, interaction_id
+#include "synthbench/cassette/format_parse.hpp"    // Cassette, Interaction, parse_cassette
+#include "synthbench/cassette/interaction_id.hpp"  // interaction_id
 #include "synthbench/cassette/secrets.hpp"  // find_secrets, SecretAllowlist
 #include "synthbench/cassette/usage.hpp"    // Usage
 #include "synthbench/detail/json_input.hpp" // detail::line_and_column
