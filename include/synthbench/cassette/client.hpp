@@ -23,7 +23,8 @@
 /// cassette's file lock, merging what other processes recorded meanwhile. Thread-safe:
 /// any number of threads may call complete() at once.
 ///
-/// CassetteOptions, UpstreamFactory and FinishReport are in client_options.hpp.
+/// CassetteOptions, UpstreamFactory and FinishReport are in client_options.hpp; the texts of a
+/// miss and of the unused-interactions report in miss_message.hpp.
 
 #include <algorithm>      // std::find, std::remove_if, std::stable_sort
 #include <chrono>         // std::chrono::steady_clock
@@ -47,12 +48,11 @@
 
 #include "synthbench/cassette/canonical.hpp"  // Endpoint, RequestFilter, canonical_key
 #include "synthbench/cassette/client_options.hpp"  // CassetteOptions, UpstreamFactory, FinishReport
-#include "synthbench/cassette/diff.hpp"       // diff_requests, nearest_request, format_differences
 #include "synthbench/cassette/errors.hpp"     // CassetteError, CassetteMiss
-#include "synthbench/detail/command_line.hpp"  // detail::shell_quote, detail::own_command_line
 #include "synthbench/detail/file_lock.hpp"  // detail::FileLock
 #include "synthbench/cassette/format.hpp"     // Interaction, Cassette, journal_line, interaction_id
 #include "synthbench/cassette/key_index.hpp"  // KeyIndex
+#include "synthbench/cassette/miss_message.hpp"  // cassette_miss, record_command, summarize_interaction
 #include "synthbench/cassette/mode.hpp"       // RecordMode, resolve_record_mode, check_recording_allowed
 #include "synthbench/cassette/secrets.hpp"    // secret_variables, check_no_secrets
 #include "synthbench/cassette/storage.hpp"    // read/write/journal helpers
@@ -66,10 +66,6 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
 
-namespace detail {
-using ::synthbench::detail::own_command_line;  // detail/command_line.hpp
-using ::synthbench::detail::shell_quote;
-}  // namespace detail
 
 /// The record/replay client (see the file comment).
 class CassetteClient : public llm::ChatClient {
@@ -236,7 +232,7 @@ class CassetteClient : public llm::ChatClient {
       report.message = "cassette " + path_.string() + ": " + std::to_string(unused.size()) + " of " +
                        std::to_string(loaded_) + " recorded interactions were not used by this run";
       for (std::size_t i = 0; i < unused.size() && i < 5; ++i) {
-        report.message += "\n  - " + summarize(unused[i]->interaction);
+        report.message += "\n  - " + summarize_interaction(unused[i]->interaction);
       }
       if (unused.size() > 5) report.message += "\n  - ... and " + std::to_string(unused.size() - 5) + " more";
       report.message += "\n(prune them with: synthbench cassette prune --usage USAGE_FILE " + path_.string() +
@@ -522,61 +518,12 @@ class CassetteClient : public llm::ChatClient {
     return out;
   }
 
-  std::string summarize(const Interaction& i) const {
-    std::string text = "replicate " + std::to_string(i.replicate) + " of ";
-    try {
-      const auto r = nlohmann::json::parse(i.request);
-      text += r.value("model", std::string("?"));
-      const auto& messages = r.at("messages");
-      if (!messages.empty()) {
-        std::string content = messages.back().value("content", std::string());
-        if (content.size() > 60) content = content.substr(0, 57) + "...";
-        text += ": \"" + content + "\"";
-      }
-    } catch (const nlohmann::json::exception&) {
-      text += "(unreadable request)";
-    }
-    return text;
-  }
-
-  std::string record_command() const {
-    if (!options_.record_command.empty()) return options_.record_command;
-    std::string command = "SYNTHBENCH_RECORD=new_episodes ";
-    if (const auto dir = environment_value("SYNTHBENCH_CASSETTE_DIR")) {
-      command += "SYNTHBENCH_CASSETTE_DIR=" + detail::shell_quote(*dir) + " ";
-    }
-    const std::string self = detail::own_command_line();
-    return command + (self.empty() ? "<your test command>" : self);
-  }
-
   CassetteMiss make_miss(const std::string& full, std::size_t call, std::size_t recorded) const {
-    nlohmann::json requested = nlohmann::json::parse(full);
-    const std::string request_text = requested.dump(2);
-    std::string shown = request_text;
-    if (shown.size() > 4000) shown = shown.substr(0, 4000) + "\n  ... (" + std::to_string(request_text.size()) + " bytes)";
-    std::string message = "cassette miss in " + path_.string() + " (mode none";
-    message += requested_mode_ == RecordMode::once ? ", from once: the cassette exists)" : ")";
-    std::string diff;
-    if (missing_) {
-      message += ": the cassette file does not exist.\n";
-    } else if (recorded > 0) {
-      message += ": this request was recorded " + std::to_string(recorded) + " time(s) and this is call " +
-                 std::to_string(call + 1) + " of it in this run (identical requests replay in recorded order).\n";
-    } else {
-      message += ": no recorded interaction has this request.\n";
-      std::vector<nlohmann::json> candidates;
-      candidates.reserve(entries_.size());
-      for (const auto& e : entries_) candidates.push_back(nlohmann::json::parse(e.interaction.request));
-      const std::size_t nearest = nearest_request(candidates, requested);
-      if (nearest < candidates.size()) {
-        diff = format_differences(diff_requests(candidates[nearest], requested));
-      }
-    }
-    message += "request:\n" + shown + "\n";
-    if (!diff.empty()) message += "differences from the nearest recorded request:\n" + diff;
-    const std::string command = record_command();
-    message += "to record it, run:\n  " + command;
-    return CassetteMiss(message, path_.string(), request_text, diff, command);
+    std::vector<const std::string*> requests;
+    requests.reserve(entries_.size());
+    for (const auto& e : entries_) requests.push_back(&e.interaction.request);
+    return cassette_miss({path_, requested_mode_, missing_, record_command(options_.record_command)}, full, call,
+                         recorded, requests);
   }
 
   std::filesystem::path path_;

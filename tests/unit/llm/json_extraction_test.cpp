@@ -312,4 +312,20 @@ TEST(Parsed, ValueOfAFailureThrowsUsage70) {
   EXPECT_FALSE(r.optional().has_value());
 }
 
+// Parsed<T> answers with Result<T>'s names (result.hpp): ok(), code(), detail(), message().
+TEST(Parsed, SpeaksTheVocabularyOfResult) {
+  const auto failed = extract_json("nothing");
+  EXPECT_FALSE(failed.ok());
+  EXPECT_FALSE(static_cast<bool>(failed));
+  EXPECT_EQ(failed.code(), "no_json");
+  EXPECT_EQ(failed.detail(), "the answer holds no JSON value");
+  EXPECT_EQ(failed.message(), "no_json: the answer holds no JSON value");
+  EXPECT_EQ(failed.failure().message(), failed.message());
+
+  const auto found = extract_json("{\"label\": \"x\"}");
+  ASSERT_TRUE(found.ok()) << found.message();
+  EXPECT_EQ(found.code(), "");
+  EXPECT_EQ(found.message(), "");
+}
+
 }  // namespace
