@@ -6,7 +6,8 @@
 ///
 /// The vocabulary every result type of synthbench shares (llm::Parsed<T> too): `ok()` when
 /// there is a value, `value()`, `code()` the stable code of a failure to branch or count on,
-/// `detail()` what was found, `message()` the sentence for people ("code: detail").
+/// `detail()` what was found, `message()` the sentence for people (here "undefined (code):
+/// detail", for a parse failure "code: detail").
 ///
 /// Statistics never return a silent NaN. Too few values, constant input, NaN or infinity,
 /// mismatched lengths or approach sets give an undefined Result that says why; an assertion

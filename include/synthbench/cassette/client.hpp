@@ -66,7 +66,6 @@
 SYNTHBENCH_NAMESPACE_BEGIN
 namespace cassette {
 
-
 /// The record/replay client (see the file comment).
 class CassetteClient : public llm::ChatClient {
  public:

@@ -2,7 +2,7 @@
 #define SYNTHBENCH_CASSETTE_COMPACT_READER_HPP
 
 /// @file
-/// The fast path of parse_cassette (format.hpp): a cassette file as synthbench writes it
+/// The fast path of parse_cassette (format_parse.hpp): a cassette file as synthbench writes it
 /// (dump_cassette: nlohmann's dump(2), keys sorted) read with CompactJsonScanner, one
 /// interaction at a time, with no DOM. Interactions of the common shape (an OpenAI
 /// completion without content arrays or tool calls) are read directly; the others are
@@ -112,7 +112,7 @@ class CompactInteractionReader {
     return true;
   }
 
-  // detail::check_request in format.hpp, plus: the provider is "openai" (the dialect read here).
+  // detail::check_request in format_read.hpp, plus: the provider is "openai" (the dialect read here).
   bool valid_request(std::size_t r) const {
     if (kind(r) != Kind::object) return false;
     bool ok = true;
@@ -152,7 +152,7 @@ class CompactInteractionReader {
     return ok && named == 3 && messages;
   }
 
-  // The response object of detail::response_from_json (format.hpp) for a completion.
+  // The response object of detail::response_from_json (format_read.hpp) for a completion.
   bool read_response(std::size_t r, llm::ChatResponse& out, int format) const {
     if (kind(r) != Kind::object) return false;
     const std::size_t body = s_.member(r, "body"), latency = s_.member(r, "latency_ms");

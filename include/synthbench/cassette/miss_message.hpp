@@ -57,10 +57,10 @@ inline std::string record_command(const std::string& configured) {
 
 /// Where a miss happened: the cassette and how the client was opened.
 struct MissSite {
-  std::filesystem::path path;                ///< the cassette file
+  std::filesystem::path path;                    ///< the cassette file
   RecordMode requested_mode = RecordMode::none;  ///< the mode asked for (once replays an existing cassette)
-  bool cassette_missing = false;             ///< the cassette file does not exist
-  std::string record_command;                ///< see record_command()
+  bool cassette_missing = false;                 ///< the cassette file does not exist
+  std::string record_command;                    ///< see record_command()
 };
 
 /// The CassetteMiss for request `full` (its canonical text), the `call`-th identical request

@@ -3,7 +3,7 @@
 
 /// @file
 /// FNV-1a 64, the one hash of byte strings: random-stream names (stats/random.hpp) and
-/// cassette interaction ids (cassette/format.hpp), fingerprints of secret-scanner findings
+/// cassette interaction ids (cassette/interaction_id.hpp), fingerprints of secret-scanner findings
 /// (cassette/secrets.hpp). Fowler, Noll & Vo, offset basis
 /// 0xCBF29CE484222325 and prime 0x100000001B3 (http://www.isthe.com/chongo/tech/comp/fnv/):
 /// for each byte, h = (h XOR byte) * prime modulo 2^64. Stable across platforms, so names and

@@ -2,8 +2,8 @@
 #define SYNTHBENCH_EXPERIMENT_TEXT_FEATURES_HPP
 
 /// @file
-/// Text features for the in-process reference solvers (namespace synthbench::text): tokens, character n-grams, a
-/// vocabulary, TF-IDF weighting and sparse vectors with cosine similarity.
+/// Text features for the in-process reference solvers (namespace synthbench::text): tokens,
+/// character n-grams, a vocabulary, TF-IDF weighting and sparse vectors with cosine similarity.
 ///
 /// Tokens are maximal runs of ASCII letters, digits and apostrophes, lowercased, plus any
 /// byte >= 0x80 (so UTF-8 letters stay inside words); everything else separates tokens.

@@ -5,8 +5,8 @@
 /// The assertions on scores, and only them: what a test that fills a ScoreTable by hand (or
 /// reads one) includes. Its translation unit parses GoogleTest, the statistics and the score
 /// tables, not the experiment, metrics, LLM or JSON layers that <synthbench/gtest.hpp>
-/// brings (docs/performance.md, "Compile time": example 01 compiles in about 1.9x the time of
-/// the same test written with plain EXPECT_ macros, against 3.3x through the umbrella).
+/// brings (docs/performance.md, "Compile time": example 01 compiles in 1.85x the time of the
+/// same test written with plain EXPECT_ macros, against 2.85x through the umbrella).
 ///
 ///     EXPECT_SRCC_GE / EXPECT_KENDALL_GE / EXPECT_SRCC_P_LE / EXPECT_MSPD_LE /
 ///     EXPECT_SELECTION_REGRET_LE / EXPECT_DIFFICULTY_GAP_LE     (gtest/agreement_assertions.hpp)

@@ -39,12 +39,11 @@
 
 #include <nlohmann/json.hpp>  // nlohmann::json
 
-#include "synthbench/detail/json_input.hpp"    // detail::parse_json_strict, describe_json
-#include "synthbench/error.hpp"                // InputError
+#include "synthbench/detail/json_input.hpp"    // detail::describe_json
 #include "synthbench/llm/chat.hpp"             // ChatRequest, ChatResponse, LlmError, MalformedResponse
 #include "synthbench/llm/content_parts.hpp"    // read_content_parts
-#include "synthbench/llm/openai_json.hpp"      // detail::is_named_request_field
-#include "synthbench/llm/openai_response.hpp"  // detail::optional_string, optional_count, optional_object
+#include "synthbench/llm/openai_json.hpp"      // detail::is_named_request_field, check_request_basics
+#include "synthbench/llm/openai_response.hpp"  // detail::optional_string, optional_count, optional_object, parse_response_body
 #include "synthbench/llm/outcome.hpp"          // Outcome
 #include "synthbench/version.hpp"              // SYNTHBENCH_NAMESPACE_BEGIN
 
@@ -61,12 +60,7 @@ inline constexpr std::int64_t anthropic_default_max_tokens = 4096;
 /// without a model or messages, 201 when an `extra` is not an object or repeats a named
 /// field.
 inline nlohmann::json to_anthropic_json(const ChatRequest& request) {
-  if (request.model.empty()) throw LlmError(202, "a ChatRequest needs a model");
-  if (request.messages.empty()) throw LlmError(202, "a ChatRequest needs at least one message");
-  if (!request.extra.is_object()) {
-    throw LlmError(201, "ChatRequest::extra must be a JSON object, got " +
-                            synthbench::detail::describe_json(request.extra));
-  }
+  detail::check_request_basics(request);
   nlohmann::json body = nlohmann::json::object();
   body["model"] = request.model;
   body["max_tokens"] = request.max_tokens.value_or(anthropic_default_max_tokens);
@@ -161,13 +155,7 @@ inline ChatResponse anthropic_response_from_json(const nlohmann::json& body, std
 /// Parses a Messages API response body. Throws MalformedResponse 101 (not JSON), 102, 103.
 inline ChatResponse parse_anthropic_response(const std::string& body, const std::string& source,
                                              std::chrono::microseconds latency = std::chrono::microseconds{0}) {
-  nlohmann::json parsed;
-  try {
-    parsed = synthbench::detail::parse_json_strict<nlohmann::json>(body, source);
-  } catch (const InputError& e) {
-    throw MalformedResponse(101, source, e.where(), "the body is not JSON: " + body.substr(0, 200));
-  }
-  return anthropic_response_from_json(parsed, body, source, latency);
+  return anthropic_response_from_json(detail::parse_response_body(body, source), body, source, latency);
 }
 
 /// A minimal Messages API body carrying `response`'s first choice, model and usage: what a

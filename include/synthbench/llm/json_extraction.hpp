@@ -94,7 +94,7 @@ struct JsonRecord {
 
 /// Something of a generation answer that could not become a record.
 struct JsonRecordFailure {
-  ParseFailure failure;  ///< reason and detail
+  ParseFailure failure;  ///< code and detail
   std::size_t line = 1;  ///< the line where it starts (1-based)
 };
 

@@ -32,6 +32,17 @@ inline bool is_named_request_field(const std::string& key) {
   return false;
 }
 
+/// What every provider's request body needs: LlmError 202 without a model or a message, 201
+/// when `extra` is not a JSON object.
+inline void check_request_basics(const ChatRequest& request) {
+  if (request.model.empty()) throw LlmError(202, "a ChatRequest needs a model");
+  if (request.messages.empty()) throw LlmError(202, "a ChatRequest needs at least one message");
+  if (!request.extra.is_object()) {
+    throw LlmError(201, "ChatRequest::extra must be a JSON object, got " +
+                            synthbench::detail::describe_json(request.extra));
+  }
+}
+
 }  // namespace detail
 
 /// The JSON of one message: {"role", "content"} plus `extra`'s members (which win).
@@ -49,12 +60,7 @@ inline nlohmann::json to_openai_json(const ChatMessage& message) {
 /// `extra` is not an object or repeats a named field, (202) when the model is empty or there
 /// is no message.
 inline nlohmann::json to_openai_json(const ChatRequest& request) {
-  if (request.model.empty()) throw LlmError(202, "a ChatRequest needs a model");
-  if (request.messages.empty()) throw LlmError(202, "a ChatRequest needs at least one message");
-  if (!request.extra.is_object()) {
-    throw LlmError(201, "ChatRequest::extra must be a JSON object, got " +
-                            synthbench::detail::describe_json(request.extra));
-  }
+  detail::check_request_basics(request);
   nlohmann::json body = nlohmann::json::object();
   body["model"] = request.model;
   body["messages"] = nlohmann::json::array();

@@ -167,6 +167,18 @@ inline void take_first_choice(ChatResponse& r) {
   r.tool_calls = first.tool_calls;
 }
 
+/// A response body parsed strictly; MalformedResponse 101 (with line and column) when it is not
+/// JSON. Every provider's parser starts here.
+inline nlohmann::json parse_response_body(const std::string& body, const std::string& source) {
+  nlohmann::json parsed;
+  try {
+    parsed = synthbench::detail::parse_json_strict<nlohmann::json>(body, source);
+  } catch (const InputError& e) {
+    throw MalformedResponse(101, source, e.where(), "the body is not JSON: " + body.substr(0, 200));
+  }
+  return parsed;
+}
+
 }  // namespace detail
 
 /// A ChatResponse from a parsed OpenAI chat-completion body (see the file comment).
@@ -218,13 +230,7 @@ inline ChatResponse chat_response_from_json(const nlohmann::json& body, std::str
 /// line and column), 102 (wrong shape, with the JSON pointer) or 103 (an error object).
 inline ChatResponse parse_openai_response(const std::string& body, const std::string& source,
                                           std::chrono::microseconds latency = std::chrono::microseconds{0}) {
-  nlohmann::json parsed;
-  try {
-    parsed = synthbench::detail::parse_json_strict<nlohmann::json>(body, source);
-  } catch (const InputError& e) {
-    throw MalformedResponse(101, source, e.where(), "the body is not JSON: " + body.substr(0, 200));
-  }
-  return chat_response_from_json(parsed, body, source, latency);
+  return chat_response_from_json(detail::parse_response_body(body, source), body, source, latency);
 }
 
 namespace detail {

@@ -114,7 +114,7 @@ class ReplicateCollector {
       return;
     }
     if (undefined_ == 0) {
-      first_why_ = replicate.ok() ? Undefined::not_finite : replicate.code();
+      first_code_ = replicate.ok() ? Undefined::not_finite : replicate.code();
       first_detail_ = replicate.ok() ? "a replicate is not finite" : replicate.detail();
     }
     ++undefined_;
@@ -143,7 +143,7 @@ class ReplicateCollector {
                            " bootstrap replicates are undefined (at most " +
                            ::synthbench::detail::general(100.0 * options.max_undefined_share, 4) + "% allowed)";
       if (undefined_ > 0) detail += "; the first: " + first_detail_;
-      return Result<BootstrapInterval>::undefined(undefined_ > 0 ? first_why_ : Undefined::too_few, detail);
+      return Result<BootstrapInterval>::undefined(undefined_ > 0 ? first_code_ : Undefined::too_few, detail);
     }
     std::vector<double> sorted = values_;
     std::sort(sorted.begin(), sorted.end());
@@ -169,7 +169,7 @@ class ReplicateCollector {
  private:
   std::vector<double> values_;
   std::size_t undefined_ = 0;
-  Undefined first_why_ = Undefined::too_few;
+  Undefined first_code_ = Undefined::too_few;
   std::string first_detail_;
 };
 

@@ -21,7 +21,7 @@
 /// one more answer to that request (llm::split_choices).
 ///
 /// **What is rejected**, each a DataIssue (item = the request's number, where = "request r"
-/// or "request r, line L" of its answer, detail = "reason: what"):
+/// or "request r, line L" of its answer, detail = "code: what"):
 ///
 /// | kind | when |
 /// | --- | --- |

@@ -140,7 +140,7 @@ llm::Parsed<GeneratedItems<Item>> read_records(const std::string& answer, const 
 /// | --- | --- | --- |
 /// | intent | {"text", "label"} ("intent" for "label") | missing_field, wrong_type, conflicting_fields, empty_text, unknown_label |
 /// | similarity | {"text1", "text2", "score"} (score a number or numeric string) | missing_field, wrong_type, empty_text, not_a_number, out_of_range |
-/// | NER | {"text", "entities": [{"text", "type"}]} (entity forms of parse_ner_answer) | missing_field, wrong_type, empty_text, entity_<reason> for any entity issue (entity_not_found, entity_unknown_type, entity_duplicate, entity_malformed_entity, ...) |
+/// | NER | {"text", "entities": [{"text", "type"}]} (entity forms of parse_ner_answer) | missing_field, wrong_type, empty_text, entity_<code> for any entity issue (entity_not_found, entity_unknown_type, entity_duplicate, entity_malformed_entity, ...) |
 ///
 /// A NER item with any unusable entity is rejected whole: as gold data, an item missing one
 /// of its intended entities would penalize a solver that finds it. Parts of the answer that

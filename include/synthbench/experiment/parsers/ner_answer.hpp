@@ -53,8 +53,8 @@ inline const std::vector<const char*>& entity_type_keys() {
 
 /// One entity of an answer's list, read as a mention; nullopt with an issue when malformed.
 inline std::optional<Mention> read_mention(const nlohmann::json& e, std::size_t index, std::vector<EntityIssue>& issues) {
-  const auto issue = [&](const char* reason, std::string what) {
-    issues.push_back({index, reason, std::move(what)});
+  const auto issue = [&](const char* code, std::string what) {
+    issues.push_back({index, code, std::move(what)});
     return std::nullopt;
   };
   if (e.is_array()) {

@@ -14,9 +14,9 @@
 /// of the run's report (item = the input's index, where = "input i"): kind `refusal`,
 /// `content_filter`, `tool_calls`, `provider_error` or `transient_failure` (detail: the
 /// refusal, the error, the tools called), `failed_request` (a client's exception; counted as
-/// a transient_failure) or `parse_failure` (an answer that does not parse; detail: "reason:
+/// a transient_failure) or `parse_failure` (an answer that does not parse; detail: "code:
 /// what", with " (the answer hit max_tokens)" for a `length` outcome); a NER answer's
-/// dropped entities are `dropped_entity` issues ("reason: what", where = "input i, entity
+/// dropped entities are `dropped_entity` issues ("code: what", where = "input i, entity
 /// k"). run() returns predictions and report together; predict() (the Solver interface)
 /// keeps the report of its last call for last_report(). An error that says the run itself
 /// is wrong (a cassette miss, the spending guard; llm::is_run_failure) is rethrown instead.
